@@ -1,0 +1,44 @@
+package org.opencollections.casefile;
+
+import java.util.Map;
+import java.util.UUID;
+import org.opencollections.intake.Debt;
+import org.opencollections.intake.DebtRepository;
+import org.opencollections.intake.Stage;
+import org.opencollections.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records the stage a case enters and the user tasks it opens and completes. */
+@Service
+public class CaseProgress {
+
+  private final DebtRepository debts;
+  private final Timeline timeline;
+
+  public CaseProgress(DebtRepository debts, Timeline timeline) {
+    this.debts = debts;
+    this.timeline = timeline;
+  }
+
+  @Transactional
+  public void enterStage(UUID debtId, Stage stage, String idempotencyKey) {
+    Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    Stage from = debt.stage();
+    if (debt.enterStage(stage)) {
+      timeline.record(
+          debtId, CaseEventType.STAGE_CHANGED, "Stage " + from + " → " + stage,
+          Map.of("from", from.name(), "to", stage.name()), idempotencyKey);
+    }
+  }
+
+  @Transactional
+  public void taskOpened(UUID debtId, String taskName, Map<String, Object> details, String idempotencyKey) {
+    timeline.record(debtId, CaseEventType.TASK_OPENED, "Task opened: " + taskName, details, idempotencyKey);
+  }
+
+  @Transactional
+  public void taskCompleted(UUID debtId, String taskName, Map<String, Object> details, String idempotencyKey) {
+    timeline.record(debtId, CaseEventType.TASK_COMPLETED, "Task completed: " + taskName, details, idempotencyKey);
+  }
+}

@@ -1,0 +1,25 @@
+package org.opencollections.casefile;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.UUID;
+import org.opencollections.engine.JobTypes;
+import org.opencollections.intake.Stage;
+import org.springframework.stereotype.Component;
+
+/** Start listener on each stage's first element: the case's stage follows the process. */
+@Component
+class RecordStageWorker {
+
+  private final CaseProgress progress;
+
+  RecordStageWorker(CaseProgress progress) {
+    this.progress = progress;
+  }
+
+  @JobWorker(type = JobTypes.RECORD_STAGE, fetchVariables = {"debtId", "stage"})
+  void recordStage(ActivatedJob job, @Variable String debtId, @Variable String stage) {
+    progress.enterStage(UUID.fromString(debtId), Stage.valueOf(stage), "stage:" + job.getElementInstanceKey());
+  }
+}

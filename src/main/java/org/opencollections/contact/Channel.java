@@ -1,0 +1,8 @@
+package org.opencollections.contact;
+
+public enum Channel {
+  EMAIL,
+  SMS,
+  LETTER,
+  CALL
+}

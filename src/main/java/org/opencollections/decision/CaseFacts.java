@@ -1,0 +1,65 @@
+package org.opencollections.decision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.opencollections.casefile.CaseEventType;
+import org.opencollections.casefile.Timeline;
+import org.opencollections.intake.Debt;
+import org.opencollections.intake.DebtRepository;
+import org.opencollections.ledger.Ledger;
+import org.opencollections.legal.LegalReferrals;
+import org.opencollections.negotiation.Commitments;
+import org.opencollections.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The facts every decision table may read, taken fresh from the database at the moment of the decision
+ * (not from process variables, which may be days old).
+ */
+@Service
+public class CaseFacts {
+
+  private final DebtRepository debts;
+  private final Ledger ledger;
+  private final Commitments commitments;
+  private final LegalReferrals referrals;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final int timeBarYears;
+
+  public CaseFacts(
+      DebtRepository debts, Ledger ledger, Commitments commitments, LegalReferrals referrals, Timeline timeline,
+      Clock clock, @Value("${collections.time-bar.years:6}") int timeBarYears) {
+    this.debts = debts;
+    this.ledger = ledger;
+    this.commitments = commitments;
+    this.referrals = referrals;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.timeBarYears = timeBarYears;
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Object> of(UUID debtId) {
+    Debt debt = debts.findById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    LocalDate today = LocalDate.now(clock.withZone(debt.debtor().timeZone()));
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("balance", ledger.balance(debt));
+    facts.put("currency", debt.currency().getCurrencyCode());
+    facts.put("daysPastDue", debt.daysPastDue(clock));
+    facts.put("product", debt.product());
+    facts.put("segment", debt.segment());
+    facts.put("jurisdiction", debt.debtor().jurisdiction());
+    facts.put("brokenCommitments", commitments.countBroken(debtId));
+    facts.put("keptCommitments", commitments.countKept(debtId));
+    facts.put("escalationCount", timeline.count(debtId, CaseEventType.DECISION, "decisionId", "escalation-policy"));
+    facts.put("legalOutcome", referrals.latestOutcome(debtId).orElse(null));
+    facts.put("timeBarred", debt.dueDate().plusYears(timeBarYears).isBefore(today));
+    return facts;
+  }
+}

@@ -1,0 +1,17 @@
+package org.opencollections.engine;
+
+/** Every job type the models use; one worker class per type. */
+public final class JobTypes {
+
+  public static final String EVALUATE_DECISION = "evaluate-decision";
+  public static final String RECORD_STAGE = "record-stage";
+  public static final String RECORD_USER_TASK = "record-user-task";
+  public static final String SEND_CONTACT = "send-contact";
+  public static final String RECORD_COMMITMENT = "record-commitment";
+  public static final String EVALUATE_COMMITMENT = "evaluate-commitment";
+  public static final String HAND_OFF_TO_LEGAL = "hand-off-to-legal";
+  public static final String WRITE_OFF_DEBT = "write-off-debt";
+  public static final String CLOSE_CASE = "close-case";
+
+  private JobTypes() {}
+}

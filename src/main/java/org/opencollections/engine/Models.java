@@ -1,0 +1,103 @@
+package org.opencollections.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models in bpmn/ and dmn/ (packaged under models/): deploys them all in one deployment at start-up,
+ * before cases are resumed, and knows each element's name for the people who read tasks and timelines.
+ */
+@Component
+public class Models {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Models.class);
+
+  private final List<Resource> resources;
+  private final Map<String, String> elementNames = new HashMap<>();
+  private final Map<String, String> formIds = new HashMap<>();
+
+  Models(@Value("${collections.models.location:classpath*:models/}") String location) {
+    this.resources = find(location);
+    for (Resource resource : resources) {
+      if (resource.getFilename() != null && resource.getFilename().endsWith(".bpmn")) {
+        try (InputStream in = resource.getInputStream()) {
+          for (FlowElement element : Bpmn.readModelFromStream(in).getModelElementsByType(FlowElement.class)) {
+            if (element.getName() != null) {
+              elementNames.put(element.getId(), element.getName());
+            }
+            ZeebeFormDefinition form = element.getSingleExtensionElement(ZeebeFormDefinition.class);
+            if (form != null && form.getFormId() != null) {
+              formIds.put(element.getId(), form.getFormId());
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /** The element's label in the model, or its id if it has none. */
+  public String nameOf(String elementId) {
+    return elementNames.getOrDefault(elementId, elementId);
+  }
+
+  /** The id of the form linked to a user task, or null. */
+  public String formOf(String elementId) {
+    return formIds.get(elementId);
+  }
+
+  public void deploy(CamundaClient client) {
+    if (resources.isEmpty()) {
+      throw new IllegalStateException("No models found to deploy");
+    }
+    DeployResourceCommandStep2 command = null;
+    for (Resource resource : resources) {
+      byte[] bytes;
+      try (InputStream in = resource.getInputStream()) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      command =
+          command == null
+              ? client.newDeployResourceCommand().addResourceBytes(bytes, resource.getFilename())
+              : command.addResourceBytes(bytes, resource.getFilename());
+    }
+    var deployment = command.send().join();
+    LOG.info(
+        "Deployed {} processes, {} decisions, {} forms",
+        deployment.getProcesses().size(),
+        deployment.getDecisions().size(),
+        deployment.getForm().size());
+  }
+
+  private static List<Resource> find(String location) {
+    var resolver = new PathMatchingResourcePatternResolver();
+    List<Resource> found = new ArrayList<>();
+    for (String pattern : List.of("*.bpmn", "*.dmn", "*.form")) {
+      try {
+        found.addAll(List.of(resolver.getResources(location + pattern)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return found;
+  }
+}

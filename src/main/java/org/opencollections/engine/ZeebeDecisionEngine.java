@@ -1,0 +1,52 @@
+package org.opencollections.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import java.util.Map;
+import org.opencollections.decision.DecisionEngine;
+import org.springframework.stereotype.Component;
+
+/** Evaluates decisions on the engine that runs the processes, so the deployed version is the one used. */
+@Component
+class ZeebeDecisionEngine implements DecisionEngine {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final CamundaClient client;
+  private final ObjectMapper json;
+
+  ZeebeDecisionEngine(CamundaClient client, ObjectMapper json) {
+    this.client = client;
+    this.json = json;
+  }
+
+  @Override
+  public Evaluation evaluate(String decisionId, Map<String, Object> inputs) {
+    var response = client.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).send().join();
+    if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
+      throw new IllegalStateException("Decision " + decisionId + " failed: " + response.getFailureMessage());
+    }
+    var evaluated =
+        response.getEvaluatedDecisions().stream()
+            .filter(d -> d.getDecisionId().equals(decisionId))
+            .findFirst()
+            .orElseThrow();
+    return new Evaluation(
+        decisionId,
+        response.getDecisionName(),
+        response.getDecisionVersion(),
+        response.getDecisionKey(),
+        outputs(response.getDecisionOutput()),
+        evaluated.getMatchedRules().stream().map(r -> new MatchedRule(r.getRuleId(), r.getRuleIndex())).toList());
+  }
+
+  private Map<String, Object> outputs(String output) {
+    try {
+      return output == null || output.equals("null") ? null : json.readValue(output, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Decision output is not an object: " + output, e);
+    }
+  }
+}

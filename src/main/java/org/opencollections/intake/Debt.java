@@ -1,0 +1,133 @@
+package org.opencollections.intake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import org.hibernate.annotations.DynamicUpdate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.UUID;
+
+/** One debt and its case: the stage it is in, how it ended, and the process instance that drives it. */
+@Entity
+@DynamicUpdate
+@Table(name = "debt")
+public class Debt {
+
+  @Id private UUID id;
+
+  @Column(name = "external_ref")
+  private String externalRef;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "debtor_id")
+  private Debtor debtor;
+
+  private BigDecimal principal;
+  private String currency;
+
+  @Column(name = "due_date")
+  private LocalDate dueDate;
+
+  private String product;
+
+  @Enumerated(EnumType.STRING)
+  private Stage stage;
+
+  @Enumerated(EnumType.STRING)
+  private CaseStatus status;
+
+  private String segment;
+
+  @Column(name = "process_instance_key")
+  private Long processInstanceKey;
+
+  @Column(name = "engine_epoch")
+  private String engineEpoch;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Version private Long version;
+
+  protected Debt() {}
+
+  public Debt(
+      String externalRef, Debtor debtor, BigDecimal principal, Currency currency, LocalDate dueDate,
+      String product, Instant now) {
+    this.id = UUID.randomUUID();
+    this.externalRef = externalRef;
+    this.debtor = debtor;
+    this.principal = principal;
+    this.currency = currency.getCurrencyCode();
+    this.dueDate = dueDate;
+    this.product = product;
+    this.stage = Stage.INTAKE;
+    this.status = CaseStatus.OPEN;
+    this.createdAt = now;
+  }
+
+  /** Days since the due date, counted in the debtor's own calendar; never negative. */
+  public long daysPastDue(Clock clock) {
+    LocalDate today = LocalDate.now(clock.withZone(debtor.timeZone()));
+    return Math.max(0, ChronoUnit.DAYS.between(dueDate, today));
+  }
+
+  /** @return true if the stage changed */
+  public boolean enterStage(Stage next) {
+    if (status.closed() || stage == next) {
+      return false;
+    }
+    stage = next;
+    return true;
+  }
+
+  /** @return true if this call closed the case, false if it was already closed */
+  public boolean close(CaseStatus outcome, Instant now) {
+    if (status.closed()) {
+      return false;
+    }
+    status = outcome;
+    stage = Stage.CLOSED;
+    closedAt = now;
+    return true;
+  }
+
+  public void reopen() {
+    status = CaseStatus.OPEN;
+    closedAt = null;
+  }
+
+  public void segmented(String segment) {
+    this.segment = segment;
+  }
+
+  public UUID id() { return id; }
+  public String externalRef() { return externalRef; }
+  public Debtor debtor() { return debtor; }
+  public BigDecimal principal() { return principal; }
+  public Currency currency() { return Currency.getInstance(currency); }
+  public LocalDate dueDate() { return dueDate; }
+  public String product() { return product; }
+  public Stage stage() { return stage; }
+  public CaseStatus status() { return status; }
+  public String segment() { return segment; }
+  public Long processInstanceKey() { return processInstanceKey; }
+  public String engineEpoch() { return engineEpoch; }
+  public Instant createdAt() { return createdAt; }
+  public Instant closedAt() { return closedAt; }
+}

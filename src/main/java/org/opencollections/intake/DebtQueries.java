@@ -1,0 +1,33 @@
+package org.opencollections.intake;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.opencollections.ledger.Ledger;
+import org.opencollections.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class DebtQueries {
+
+  private final DebtRepository debts;
+  private final Ledger ledger;
+  private final Clock clock;
+
+  public DebtQueries(DebtRepository debts, Ledger ledger, Clock clock) {
+    this.debts = debts;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public DebtView view(UUID id) {
+    Debt debt = debts.findById(id).orElseThrow(() -> new NotFoundException("No debt " + id));
+    return DebtView.of(debt, ledger.balance(debt), clock);
+  }
+
+  @Transactional(readOnly = true)
+  public Debt require(UUID id) {
+    return debts.findById(id).orElseThrow(() -> new NotFoundException("No debt " + id));
+  }
+}

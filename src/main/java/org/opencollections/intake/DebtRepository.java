@@ -1,0 +1,38 @@
+package org.opencollections.intake;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DebtRepository extends JpaRepository<Debt, UUID> {
+
+  boolean existsByExternalRef(String externalRef);
+
+  Optional<Debt> findByProcessInstanceKey(long processInstanceKey);
+
+  List<Debt> findByProcessInstanceKeyIn(List<Long> processInstanceKeys);
+
+  /** Serialises changes to one case (payments, closing) so "paid in full" is decided exactly once. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select d from Debt d where d.id = :id")
+  Optional<Debt> lockById(UUID id);
+
+  /** Open cases created before {@code before} whose process instance does not run on this engine. */
+  @Query(
+      "select d.id from Debt d where d.status = org.opencollections.intake.CaseStatus.OPEN"
+          + " and (d.engineEpoch is null or d.engineEpoch <> :epoch) and d.createdAt < :before"
+          + " order by d.createdAt")
+  List<UUID> findOpenWithoutProcessOn(String epoch, Instant before, Limit limit);
+
+  /** Not versioned on purpose: workers may already be changing the case when its instance is recorded. */
+  @Modifying
+  @Query("update Debt d set d.processInstanceKey = :key, d.engineEpoch = :epoch where d.id = :id")
+  int attachProcess(UUID id, long key, String epoch);
+}

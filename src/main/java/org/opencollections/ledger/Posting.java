@@ -1,0 +1,59 @@
+package org.opencollections.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One ledger entry. Append-only: the database refuses UPDATE and DELETE. */
+@Entity
+@Immutable
+@Table(name = "posting")
+public class Posting {
+
+  @Id private UUID id;
+
+  @Column(name = "debt_id")
+  private UUID debtId;
+
+  @Enumerated(EnumType.STRING)
+  private PostingKind kind;
+
+  private BigDecimal amount;
+  private String currency;
+  private String reference;
+
+  @Column(name = "booked_at")
+  private Instant bookedAt;
+
+  protected Posting() {}
+
+  public Posting(UUID debtId, PostingKind kind, BigDecimal amount, Currency currency, String reference, Instant now) {
+    this.id = UUID.randomUUID();
+    this.debtId = debtId;
+    this.kind = kind;
+    this.amount = amount;
+    this.currency = currency.getCurrencyCode();
+    this.reference = reference;
+    this.bookedAt = now;
+  }
+
+  public UUID id() { return id; }
+  public UUID debtId() { return debtId; }
+  public PostingKind kind() { return kind; }
+  public BigDecimal amount() { return amount; }
+  public Currency currency() { return Currency.getInstance(currency); }
+  public String reference() { return reference; }
+  public Instant bookedAt() { return bookedAt; }
+
+  public BigDecimal signedAmount() {
+    return kind.sign() < 0 ? amount.negate() : amount;
+  }
+}

@@ -1,0 +1,118 @@
+package org.opencollections.negotiation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fields of the negotiation form (bpmn/negotiation-outcome.form). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NegotiationOutcome(
+    String outcome,
+    BigDecimal promiseAmount,
+    LocalDate promiseDate,
+    BigDecimal planInstalmentAmount,
+    Integer planInstalmentCount,
+    LocalDate planFirstDueDate,
+    Integer planIntervalDays,
+    BigDecimal settlementAmount,
+    LocalDate settlementDueDate) {
+
+  public static final String NO_CONTACT = "NO_CONTACT";
+  static final int MAX_INSTALMENTS = 60;
+  static final int MAX_DAYS_AHEAD = 400;
+
+  /** One instalment of a schedule. */
+  public record Due(int number, BigDecimal amount, LocalDate dueDate) {}
+
+  /**
+   * Checks the outcome against the form's rules and the debt; {@code today} is the debtor's date.
+   *
+   * @return field → message; empty when the outcome is valid
+   */
+  public Map<String, String> problems(LocalDate today, BigDecimal balance, int currencyDigits) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (outcome == null) {
+      errors.put("outcome", "is required: one of PROMISE_TO_PAY, PAYMENT_PLAN, SETTLEMENT, NO_CONTACT");
+      return errors;
+    }
+    if (NO_CONTACT.equals(outcome)) {
+      return errors;
+    }
+    CommitmentKind kind;
+    try {
+      kind = CommitmentKind.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      errors.put("outcome", "must be one of PROMISE_TO_PAY, PAYMENT_PLAN, SETTLEMENT, NO_CONTACT, not " + outcome);
+      return errors;
+    }
+    switch (kind) {
+      case PROMISE_TO_PAY -> {
+        amount("promiseAmount", promiseAmount, currencyDigits, errors);
+        date("promiseDate", promiseDate, today, errors);
+      }
+      case PAYMENT_PLAN -> {
+        amount("planInstalmentAmount", planInstalmentAmount, currencyDigits, errors);
+        if (planInstalmentCount == null || planInstalmentCount < 1 || planInstalmentCount > MAX_INSTALMENTS) {
+          errors.put("planInstalmentCount", "must be between 1 and " + MAX_INSTALMENTS);
+        }
+        date("planFirstDueDate", planFirstDueDate, today, errors);
+        if (planIntervalDays != null && (planIntervalDays < 7 || planIntervalDays > 31)) {
+          errors.put("planIntervalDays", "must be between 7 and 31 days");
+        }
+      }
+      case SETTLEMENT -> {
+        amount("settlementAmount", settlementAmount, currencyDigits, errors);
+        if (settlementAmount != null && balance != null && settlementAmount.compareTo(balance) >= 0) {
+          errors.put("settlementAmount", "must be less than the balance of " + balance.toPlainString() + "; otherwise it is a promise to pay");
+        }
+        date("settlementDueDate", settlementDueDate, today, errors);
+      }
+    }
+    return errors;
+  }
+
+  public boolean commitsToPay() {
+    return outcome != null && !NO_CONTACT.equals(outcome);
+  }
+
+  /** The instalments this outcome commits the debtor to; call only on a valid outcome. */
+  public List<Due> schedule() {
+    CommitmentKind kind = CommitmentKind.valueOf(outcome);
+    return switch (kind) {
+      case PROMISE_TO_PAY -> List.of(new Due(1, promiseAmount, promiseDate));
+      case SETTLEMENT -> List.of(new Due(1, settlementAmount, settlementDueDate));
+      case PAYMENT_PLAN -> {
+        int interval = planIntervalDays == null ? 30 : planIntervalDays;
+        List<Due> dues = new ArrayList<>();
+        for (int i = 0; i < planInstalmentCount; i++) {
+          dues.add(new Due(i + 1, planInstalmentAmount, planFirstDueDate.plusDays((long) i * interval)));
+        }
+        yield dues;
+      }
+    };
+  }
+
+  private static void amount(String field, BigDecimal value, int digits, Map<String, String> errors) {
+    if (value == null) {
+      errors.put(field, "is required");
+    } else if (value.signum() <= 0) {
+      errors.put(field, "must be greater than zero");
+    } else if (value.stripTrailingZeros().scale() > digits) {
+      errors.put(field, "must have at most " + digits + " decimals");
+    }
+  }
+
+  private static void date(String field, LocalDate value, LocalDate today, Map<String, String> errors) {
+    if (value == null) {
+      errors.put(field, "is required");
+    } else if (value.isBefore(today)) {
+      errors.put(field, "must not be in the past (today is " + today + " for the debtor)");
+    } else if (value.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+      errors.put(field, "must be within " + MAX_DAYS_AHEAD + " days");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.opencollections.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.opencollections.engine.Models;
+import org.opencollections.intake.Debt;
+import org.opencollections.intake.DebtRepository;
+import org.opencollections.web.InvalidInputException;
+import org.opencollections.web.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operators' work list: open user tasks of all cases, highest priority first. */
+@RestController
+class TaskController {
+
+  private final UserTaskGateway tasks;
+  private final DebtRepository debts;
+  private final Models models;
+  private final TaskForms forms;
+
+  TaskController(UserTaskGateway tasks, DebtRepository debts, Models models, TaskForms forms) {
+    this.tasks = tasks;
+    this.debts = debts;
+    this.models = models;
+    this.forms = forms;
+  }
+
+  record TaskView(
+      long id, String name, String elementId, UUID debtId, String candidateGroup, List<String> candidateGroups,
+      String dueDate, int priority, String formId) {}
+
+  @GetMapping("/api/tasks")
+  List<TaskView> open() {
+    List<OpenUserTask> open = tasks.openTasks();
+    Map<Long, UUID> debtByInstance =
+        debts.findByProcessInstanceKeyIn(open.stream().map(OpenUserTask::processInstanceKey).toList()).stream()
+            .collect(Collectors.toMap(Debt::processInstanceKey, Debt::id, (a, b) -> a));
+    return open.stream().map(t -> view(t, debtByInstance.get(t.processInstanceKey()))).toList();
+  }
+
+  @PostMapping("/api/tasks/{id}/complete")
+  TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> variables) {
+    OpenUserTask task = tasks.find(id).orElseThrow(() -> new NotFoundException("No open task " + id));
+    Debt debt =
+        debts.findByProcessInstanceKey(task.processInstanceKey())
+            .orElseThrow(() -> new NotFoundException("Task " + id + " belongs to no known case"));
+    Map<String, Object> submitted = variables == null ? Map.of() : variables;
+    if (submitted.containsKey("debtId")) {
+      throw new InvalidInputException("debtId", "cannot be changed from a task");
+    }
+    forms.check(task.formId(), debt.id(), submitted);
+    tasks.complete(id, submitted);
+    return view(task, debt.id());
+  }
+
+  private TaskView view(OpenUserTask t, UUID debtId) {
+    List<String> groups = t.candidateGroups() == null ? List.of() : t.candidateGroups();
+    return new TaskView(
+        t.key(), models.nameOf(t.elementId()), t.elementId(), debtId, groups.isEmpty() ? null : groups.getFirst(), groups,
+        t.dueDate(), t.priority(), t.formId());
+  }
+}

@@ -1,0 +1,56 @@
+package org.opencollections.tasks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.opencollections.negotiation.Commitments;
+import org.opencollections.negotiation.NegotiationOutcome;
+import org.opencollections.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-side checks of what a person submits for a task, the same rules the forms enforce in Tasklist:
+ * a bad submission is refused before it reaches the process.
+ */
+@Component
+class TaskForms {
+
+  private static final Map<String, String> APPROVAL_FIELDS =
+      Map.of(
+          "settlement-approval", "settlementApproved",
+          "legal-referral-approval", "legalReferralApproved",
+          "write-off-approval", "writeOffApproved");
+
+  private final Commitments commitments;
+  private final ObjectMapper json;
+
+  TaskForms(Commitments commitments, ObjectMapper json) {
+    this.commitments = commitments;
+    this.json = json;
+  }
+
+  void check(String formId, UUID debtId, Map<String, Object> variables) {
+    if (formId == null) {
+      return;
+    }
+    if ("negotiation-outcome".equals(formId)) {
+      NegotiationOutcome outcome;
+      try {
+        outcome = json.convertValue(variables, NegotiationOutcome.class);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("variables", "do not match the negotiation form: " + e.getMessage());
+      }
+      Map<String, String> problems = commitments.problems(debtId, outcome);
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+    String approval = APPROVAL_FIELDS.get(formId);
+    if (approval != null && !(variables.get(approval) instanceof Boolean)) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      errors.put(approval, "is required: true to approve, false to decline");
+      throw new InvalidInputException(errors);
+    }
+  }
+}

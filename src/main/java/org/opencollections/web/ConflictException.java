@@ -1,0 +1,8 @@
+package org.opencollections.web;
+
+/** The request is well-formed but the case's state does not allow it. */
+public class ConflictException extends RuntimeException {
+  public ConflictException(String message) {
+    super(message);
+  }
+}

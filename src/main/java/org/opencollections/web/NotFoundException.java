@@ -1,0 +1,7 @@
+package org.opencollections.web;
+
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

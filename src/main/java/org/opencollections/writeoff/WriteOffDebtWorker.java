@@ -1,0 +1,25 @@
+package org.opencollections.writeoff;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.UUID;
+import org.opencollections.casefile.CaseClosing;
+import org.opencollections.engine.JobTypes;
+import org.opencollections.intake.CaseStatus;
+import org.springframework.stereotype.Component;
+
+/** Charges off an approved write-off: the balance is booked as WRITE_OFF and the case closes. */
+@Component
+class WriteOffDebtWorker {
+
+  private final CaseClosing closing;
+
+  WriteOffDebtWorker(CaseClosing closing) {
+    this.closing = closing;
+  }
+
+  @JobWorker(type = JobTypes.WRITE_OFF_DEBT, fetchVariables = "debtId")
+  void writeOff(@Variable String debtId) {
+    closing.close(UUID.fromString(debtId), CaseStatus.WRITTEN_OFF);
+  }
+}

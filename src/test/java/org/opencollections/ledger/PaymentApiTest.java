@@ -1,0 +1,99 @@
+package org.opencollections.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.opencollections.support.Api;
+import org.opencollections.support.CollectionsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@CollectionsTest
+@Order(2)
+class PaymentApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(http);
+  }
+
+  @Test
+  void postsAPaymentOncePerReference() {
+    String debt = api.createDebt("500.00", api.dateInDays(-20), "PERSONAL_LOAN");
+
+    ResponseEntity<JsonNode> first = api.pay(debt, "BANK-1", "120.00");
+    ResponseEntity<JsonNode> repeat = api.pay(debt, "BANK-1", "120.00");
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(repeat.getStatusCode().value()).isEqualTo(200);
+    assertThat(repeat.getBody().get("postingId")).isEqualTo(first.getBody().get("postingId"));
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("380.00");
+    assertThat(jdbc.queryForObject("select count(*) from posting where debt_id = ?", Integer.class, UUID.fromString(debt)))
+        .isEqualTo(1);
+    assertThat(api.count(debt, Api.type("PAYMENT"))).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAWrongCurrencyOrAnAmountThatIsNotPositive() {
+    String debt = api.createDebt("500.00", api.dateInDays(-20), "PERSONAL_LOAN");
+
+    ResponseEntity<JsonNode> euros =
+        api.post("/api/debts/" + debt + "/payments", Map.of("reference", "R-EUR", "amount", "10.00", "currency", "EUR"));
+    ResponseEntity<JsonNode> zero = api.pay(debt, "R-0", "0");
+    ResponseEntity<JsonNode> negative = api.pay(debt, "R-NEG", "-5.00");
+    ResponseEntity<JsonNode> fractions = api.pay(debt, "R-FRAC", "1.005");
+
+    assertThat(euros.getStatusCode().value()).isEqualTo(400);
+    assertThat(euros.getBody().get("errors").get("currency").asText()).contains("USD");
+    assertThat(zero.getStatusCode().value()).isEqualTo(400);
+    assertThat(negative.getStatusCode().value()).isEqualTo(400);
+    assertThat(fractions.getStatusCode().value()).isEqualTo(400);
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("500.00");
+  }
+
+  @Test
+  void aPaymentThatClearsTheBalanceClosesTheCaseAndAnOverpaymentStaysACredit() {
+    String debt = api.createDebt("200.00", api.dateInDays(-20), "PERSONAL_LOAN");
+
+    ResponseEntity<JsonNode> paid = api.pay(debt, "BANK-FULL", "250.00");
+
+    assertThat(paid.getStatusCode().value()).isEqualTo(201);
+    assertThat(paid.getBody().get("paidInFull").asBoolean()).isTrue();
+    JsonNode closed = api.awaitStatus(debt, "PAID");
+    assertThat(closed.get("stage").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("balance").decimalValue()).isEqualByComparingTo("-50.00");
+    assertThat(api.pay(debt, "BANK-LATE", "10.00").getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void theDatabaseRefusesToChangeOrDeleteAPosting() {
+    String debt = api.createDebt("200.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    api.pay(debt, "BANK-X", "20.00");
+    UUID id = UUID.fromString(debt);
+
+    assertThatThrownBy(() -> jdbc.update("update posting set amount = 1 where debt_id = ?", id))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from posting where debt_id = ?", id))
+        .hasMessageContaining("append-only");
+    assertThat(jdbc.queryForObject("select amount from posting where debt_id = ?", BigDecimal.class, id))
+        .isEqualByComparingTo("20.00");
+  }
+
+  @Test
+  void answers404ForAPaymentOnAnUnknownDebt() {
+    assertThat(api.pay(UUID.randomUUID().toString(), "R", "1.00").getStatusCode().value()).isEqualTo(404);
+  }
+}

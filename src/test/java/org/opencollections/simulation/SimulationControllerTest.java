@@ -1,0 +1,23 @@
+package org.opencollections.simulation;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.opencollections.engine.EmbeddedEngine;
+import org.opencollections.web.ConflictException;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class SimulationControllerTest {
+
+  @Test
+  void refusesToMoveTheClockWithoutTheEmbeddedEngine() {
+    var noEngine = new StaticListableBeanFactory().getBeanProvider(EmbeddedEngine.class);
+    var controller = new SimulationController(noEngine, Clock.systemUTC());
+
+    assertThatThrownBy(() -> controller.advance(new SimulationController.Advance(Duration.ofDays(1))))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("embedded mode");
+  }
+}

@@ -1,0 +1,145 @@
+package org.opencollections.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drives cases through the HTTP API as a client would, and waits for what the process does. */
+public final class Api {
+
+  public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final TestRestTemplate http;
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+  public Api(TestRestTemplate http) {
+    this.http = http;
+  }
+
+  public ResponseEntity<JsonNode> post(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> get(String path) {
+    return http.getForEntity(path, JsonNode.class);
+  }
+
+  public static Map<String, Object> debtRequest(String principal, String dueDate, String product) {
+    return Map.of(
+        "externalRef", "T-" + UUID.randomUUID(),
+        "debtor",
+            Map.of(
+                "name", "Dana Debtor",
+                "email", "dana@example.org",
+                "phone", "+1 212 555 0100",
+                "timeZone", "America/New_York",
+                "jurisdiction", "US-NY"),
+        "principal", principal,
+        "currency", "USD",
+        "dueDate", dueDate,
+        "product", product);
+  }
+
+  /** Creates a debt and returns its id. */
+  public String createDebt(String principal, String dueDate, String product) {
+    ResponseEntity<JsonNode> created = post("/api/debts", debtRequest(principal, dueDate, product));
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+    return created.getBody().get("id").asText();
+  }
+
+  public JsonNode debt(String id) {
+    return get("/api/debts/" + id).getBody();
+  }
+
+  public List<JsonNode> timeline(String id) {
+    List<JsonNode> events = new ArrayList<>();
+    get("/api/debts/" + id + "/timeline").getBody().forEach(events::add);
+    return events;
+  }
+
+  public JsonNode awaitTimeline(String id, Predicate<JsonNode> event) {
+    return await()
+        .atMost(PATIENCE)
+        .until(() -> timeline(id).stream().filter(event).findFirst().orElse(null), e -> e != null);
+  }
+
+  public static Predicate<JsonNode> type(String type) {
+    return e -> type.equals(e.get("type").asText());
+  }
+
+  public static Predicate<JsonNode> stageChangedTo(String stage) {
+    return e -> "STAGE_CHANGED".equals(e.get("type").asText()) && stage.equals(e.get("details").get("to").asText());
+  }
+
+  public long count(String id, Predicate<JsonNode> event) {
+    return timeline(id).stream().filter(event).count();
+  }
+
+  public JsonNode awaitStage(String id, String stage) {
+    return await().atMost(PATIENCE).until(() -> debt(id), d -> stage.equals(d.get("stage").asText()));
+  }
+
+  public JsonNode awaitStatus(String id, String status) {
+    return await().atMost(PATIENCE).until(() -> debt(id), d -> status.equals(d.get("status").asText()));
+  }
+
+  /** Waits for the open task with this element id on this debt. */
+  public JsonNode awaitTask(String debtId, String elementId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              for (JsonNode task : get("/api/tasks").getBody()) {
+                if (debtId.equals(task.path("debtId").asText()) && elementId.equals(task.get("elementId").asText())) {
+                  return task;
+                }
+              }
+              return null;
+            },
+            t -> t != null);
+  }
+
+  public ResponseEntity<JsonNode> completeTask(JsonNode task, Map<String, Object> variables) {
+    return post("/api/tasks/" + task.get("id").asLong() + "/complete", variables);
+  }
+
+  public void completeTaskOk(String debtId, String elementId, Map<String, Object> variables) {
+    ResponseEntity<JsonNode> done = completeTask(awaitTask(debtId, elementId), variables);
+    assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(200);
+  }
+
+  public void advance(String isoDuration) {
+    ResponseEntity<JsonNode> moved = post("/api/simulation/clock", Map.of("advance", isoDuration));
+    assertThat(moved.getStatusCode().value()).as(String.valueOf(moved.getBody())).isEqualTo(200);
+  }
+
+  public ResponseEntity<JsonNode> pay(String debtId, String reference, String amount) {
+    return post("/api/debts/" + debtId + "/payments", Map.of("reference", reference, "amount", amount, "currency", "USD"));
+  }
+
+  /** The debtor's date today on the simulated clock, plus some days, as the form expects it. */
+  public String dateInDays(int days) {
+    String now = get("/api/simulation/clock").getBody().get("now").asText();
+    return java.time.Instant.parse(now).atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().plusDays(days).toString();
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+}

@@ -1,0 +1,25 @@
+package org.opencollections.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The application on its embedded default (in-process engine, embedded PostgreSQL) on random ports. All
+ * tests that use it share one application context, so they share one engine and one database: each test
+ * works on debts of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "collections.engine.port=0",
+      "collections.postgres.data-dir=target/test-data/${random.uuid}",
+      "collections.postgres.durable=false",
+      "collections.resume.retry-interval=PT1H"
+    })
+public @interface CollectionsTest {}

@@ -1,0 +1,90 @@
+package org.opencollections.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencollections.support.Api.type;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.opencollections.support.Api;
+import org.opencollections.support.CollectionsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+@CollectionsTest
+@Order(3)
+class TaskApiTest {
+
+  @Autowired TestRestTemplate http;
+  Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(http);
+  }
+
+  JsonNode negotiationTask(String debt) {
+    api.awaitTimeline(debt, type("CONTACT"));
+    api.advance("P3D");
+    return api.awaitTask(debt, "Task_NegotiateWithDebtor");
+  }
+
+  @Test
+  void listsTheNegotiationTaskWithItsCaseGroupDueDateAndForm() {
+    String debt = api.createDebt("15000.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    JsonNode task = negotiationTask(debt);
+
+    assertThat(task.get("name").asText()).isEqualTo("Negotiate with debtor");
+    assertThat(task.get("candidateGroup").asText()).isEqualTo("operators");
+    assertThat(task.get("formId").asText()).isEqualTo("negotiation-outcome");
+    assertThat(task.get("priority").asInt()).isEqualTo(90);
+    assertThat(task.get("dueDate").asText()).isNotBlank();
+    assertThat(api.timeline(debt)).anyMatch(e -> e.get("summary").asText().equals("Task opened: Negotiate with debtor"));
+  }
+
+  @Test
+  void refusesAnInvalidNegotiationOutcomeAndKeepsTheTaskOpen() {
+    String debt = api.createDebt("15000.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    JsonNode task = negotiationTask(debt);
+
+    ResponseEntity<JsonNode> noOutcome = api.completeTask(task, Map.of());
+    ResponseEntity<JsonNode> badPromise =
+        api.completeTask(task, Map.of("outcome", "PROMISE_TO_PAY", "promiseAmount", -1, "promiseDate", api.dateInDays(-3)));
+    ResponseEntity<JsonNode> unknown = api.completeTask(task, Map.of("outcome", "MAYBE_LATER"));
+    ResponseEntity<JsonNode> tooBigSettlement =
+        api.completeTask(task, Map.of("outcome", "SETTLEMENT", "settlementAmount", 20000, "settlementDueDate", api.dateInDays(3)));
+
+    assertThat(noOutcome.getStatusCode().value()).isEqualTo(400);
+    assertThat(noOutcome.getBody().get("errors").has("outcome")).isTrue();
+    assertThat(badPromise.getStatusCode().value()).isEqualTo(400);
+    assertThat(badPromise.getBody().get("errors").fieldNames()).toIterable().contains("promiseAmount", "promiseDate");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(tooBigSettlement.getBody().get("errors").get("settlementAmount").asText()).contains("less than the balance");
+    assertThat(api.awaitTask(debt, "Task_NegotiateWithDebtor").get("id")).isEqualTo(task.get("id"));
+  }
+
+  @Test
+  void aTaskIsCompletedOnceAndUnknownTasksAre404() {
+    String debt = api.createDebt("15000.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    JsonNode task = negotiationTask(debt);
+
+    assertThat(api.completeTask(task, Map.of("outcome", "NO_CONTACT")).getStatusCode().value()).isEqualTo(200);
+    assertThat(api.completeTask(task, Map.of("outcome", "NO_CONTACT")).getStatusCode().value()).isEqualTo(404);
+    assertThat(api.post("/api/tasks/123/complete", Map.of()).getStatusCode().value()).isEqualTo(404);
+    JsonNode completed = api.awaitTimeline(debt, type("TASK_COMPLETED"));
+    assertThat(completed.get("details").get("outcome").asText()).isEqualTo("NO_CONTACT");
+  }
+
+  @Test
+  void theSimulatedClockRefusesToGoBackwards() {
+    ResponseEntity<JsonNode> back = api.post("/api/simulation/clock", Map.of("advance", "-P1D"));
+    ResponseEntity<JsonNode> garbage = api.post("/api/simulation/clock", Map.of("advance", "tomorrow"));
+
+    assertThat(back.getStatusCode().value()).isEqualTo(400);
+    assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+    assertThat(garbage.getBody().get("errors").has("advance")).isTrue();
+  }
+}
