@@ -118,3 +118,9 @@ create table case_event (
     idempotency_key  varchar(200) unique
 );
 create index case_event_debt_idx on case_event (debt_id, id);
+
+-- Embedded mode only: how far the simulated clock has been moved, so that it survives a restart.
+create table simulated_clock (
+    id              int primary key check (id = 1),
+    offset_seconds  bigint not null
+);

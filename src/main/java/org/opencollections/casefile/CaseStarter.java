@@ -32,6 +32,8 @@ public class CaseStarter {
   private static final int BATCH = 200;
   /** Cases younger than this are left to the request that created them. */
   private static final Duration GRACE = Duration.ofSeconds(30);
+  /** At start-up no request is creating cases yet: every open case without a live instance is resumed. */
+  private static final java.time.Instant EVERY_CASE = java.time.Instant.parse("9999-01-01T00:00:00Z");
 
   private final DebtRepository debts;
   private final CaseWorkflow workflow;
@@ -65,7 +67,7 @@ public class CaseStarter {
 
   @EventListener(ApplicationReadyEvent.class)
   public void resumeAfterStart() {
-    int resumed = resumeLost(clock.instant().plusSeconds(1));
+    int resumed = resumeLost(EVERY_CASE);
     if (resumed > 0) {
       LOG.info("Resumed {} open cases whose process instance was gone", resumed);
     }

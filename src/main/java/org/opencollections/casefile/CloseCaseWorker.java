@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Closes the case with the outcome in the task's {@code outcome} header (PAID or SETTLED). */
 @Component
-class CloseCaseWorker {
+public class CloseCaseWorker {
 
   private final CaseClosing closing;
 
@@ -19,7 +19,7 @@ class CloseCaseWorker {
   }
 
   @JobWorker(type = JobTypes.CLOSE_CASE, fetchVariables = "debtId")
-  void close(ActivatedJob job, @Variable String debtId) {
+  public void close(ActivatedJob job, @Variable String debtId) {
     closing.close(UUID.fromString(debtId), CaseStatus.valueOf(job.getCustomHeaders().get("outcome")));
   }
 }

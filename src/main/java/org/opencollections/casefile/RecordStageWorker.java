@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Start listener on each stage's first element: the case's stage follows the process. */
 @Component
-class RecordStageWorker {
+public class RecordStageWorker {
 
   private final CaseProgress progress;
 
@@ -19,7 +19,7 @@ class RecordStageWorker {
   }
 
   @JobWorker(type = JobTypes.RECORD_STAGE, fetchVariables = {"debtId", "stage"})
-  void recordStage(ActivatedJob job, @Variable String debtId, @Variable String stage) {
+  public void recordStage(ActivatedJob job, @Variable String debtId, @Variable String stage) {
     progress.enterStage(UUID.fromString(debtId), Stage.valueOf(stage), "stage:" + job.getElementInstanceKey());
   }
 }

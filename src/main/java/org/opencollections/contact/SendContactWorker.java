@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * is identified by its number, so that a case resumed after a restart does not send it again.
  */
 @Component
-class SendContactWorker {
+public class SendContactWorker {
 
   private final Contacts contacts;
 
@@ -22,7 +22,7 @@ class SendContactWorker {
   }
 
   @JobWorker(type = JobTypes.SEND_CONTACT, fetchVariables = {"debtId", "channel", "reminderNumber"})
-  Map<String, Object> send(
+  public Map<String, Object> send(
       ActivatedJob job, @Variable String debtId, @Variable String channel, @Variable Integer reminderNumber) {
     String template = job.getCustomHeaders().getOrDefault("template", job.getElementId());
     String occurrence = reminderNumber != null ? "reminder-" + reminderNumber : String.valueOf(job.getElementInstanceKey());

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * receives its outputs. The engine evaluates the table; the worker records why.
  */
 @Component
-class EvaluateDecisionWorker {
+public class EvaluateDecisionWorker {
 
   private final Decisions decisions;
 
@@ -22,7 +22,7 @@ class EvaluateDecisionWorker {
   }
 
   @JobWorker(type = JobTypes.EVALUATE_DECISION, fetchVariables = "debtId")
-  Map<String, Object> evaluate(ActivatedJob job, @Variable String debtId) {
+  public Map<String, Object> evaluate(ActivatedJob job, @Variable String debtId) {
     String decisionId = header(job, "decisionId");
     String resultVariable = header(job, "resultVariable");
     Map<String, Object> outputs =

@@ -9,7 +9,7 @@ import org.opencollections.engine.JobTypes;
 import org.springframework.stereotype.Component;
 
 @Component
-class HandOffToLegalWorker {
+public class HandOffToLegalWorker {
 
   private final LegalReferrals referrals;
 
@@ -18,7 +18,7 @@ class HandOffToLegalWorker {
   }
 
   @JobWorker(type = JobTypes.HAND_OFF_TO_LEGAL, fetchVariables = "debtId")
-  Map<String, Object> handOff(ActivatedJob job, @Variable String debtId) {
+  public Map<String, Object> handOff(ActivatedJob job, @Variable String debtId) {
     LegalReferral referral = referrals.handOff(UUID.fromString(debtId), "referral:" + job.getElementInstanceKey());
     return Map.of("referralId", referral.id().toString());
   }

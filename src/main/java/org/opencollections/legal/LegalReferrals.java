@@ -44,7 +44,8 @@ public class LegalReferrals {
       return earlier.get();
     }
     Debt debt = debts.findById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
-    LegalReferral referral = referrals.save(new LegalReferral(debtId, idempotencyKey, clock.instant()));
+    // flushed: the outbox row written with JDBC below refers to it
+    LegalReferral referral = referrals.saveAndFlush(new LegalReferral(debtId, idempotencyKey, clock.instant()));
     Map<String, Object> pack = new LinkedHashMap<>();
     pack.put("referralId", referral.id().toString());
     pack.put("debtId", debtId.toString());

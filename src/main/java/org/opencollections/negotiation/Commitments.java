@@ -76,12 +76,13 @@ public class Commitments {
         .forEach(earlier -> earlier.resolve(Commitment.Status.SUPERSEDED, clock.instant()));
     Commitment commitment =
         new Commitment(debtId, kind, debt.currency().getCurrencyCode(), idempotencyKey, clock.instant());
-    for (NegotiationOutcome.Due due : outcome.schedule()) {
+    int digits = debt.currency().getDefaultFractionDigits();
+    List<NegotiationOutcome.Due> schedule = outcome.schedule();
+    for (NegotiationOutcome.Due due : schedule) {
       Instant checkAt = due.dueDate().plusDays(graceDays + 1L).atStartOfDay(zone).toInstant();
-      commitment.add(new Instalment(commitment, due.number(), due.amount(), due.dueDate(), checkAt));
+      commitment.add(new Instalment(commitment, due.number(), due.amount().setScale(digits), due.dueDate(), checkAt));
     }
     commitments.save(commitment);
-    List<NegotiationOutcome.Due> schedule = outcome.schedule();
     timeline.record(
         debtId,
         CaseEventType.COMMITMENT_RECORDED,
@@ -183,12 +184,13 @@ public class Commitments {
 
   private static String describe(CommitmentKind kind, Commitment c, List<NegotiationOutcome.Due> schedule) {
     var first = schedule.getFirst();
+    String amount = c.instalments().getFirst().amount().toPlainString();
     return switch (kind) {
-      case PROMISE_TO_PAY -> "Promise to pay " + first.amount().toPlainString() + " " + c.currency() + " by " + first.dueDate();
+      case PROMISE_TO_PAY -> "Promise to pay " + amount + " " + c.currency() + " by " + first.dueDate();
       case SETTLEMENT ->
-          "Settlement offer: " + first.amount().toPlainString() + " " + c.currency() + " by " + first.dueDate();
+          "Settlement offer: " + amount + " " + c.currency() + " by " + first.dueDate();
       case PAYMENT_PLAN ->
-          "Payment plan: " + schedule.size() + " × " + first.amount().toPlainString() + " " + c.currency()
+          "Payment plan: " + schedule.size() + " × " + amount + " " + c.currency()
               + " from " + first.dueDate();
     };
   }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs when an instalment's grace period has passed: was it paid? */
 @Component
-class EvaluateCommitmentWorker {
+public class EvaluateCommitmentWorker {
 
   private final Commitments commitments;
 
@@ -18,7 +18,7 @@ class EvaluateCommitmentWorker {
   }
 
   @JobWorker(type = JobTypes.EVALUATE_COMMITMENT, fetchVariables = {"commitmentId", "instalment"})
-  Map<String, Object> evaluate(@Variable String commitmentId, @Variable Map<String, Object> instalment) {
+  public Map<String, Object> evaluate(@Variable String commitmentId, @Variable Map<String, Object> instalment) {
     int number = ((Number) instalment.get("number")).intValue();
     return Map.of("instalmentPaid", commitments.checkInstalment(UUID.fromString(commitmentId), number));
   }

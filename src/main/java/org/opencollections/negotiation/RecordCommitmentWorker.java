@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * instalment schedule to monitor. The task's header {@code commitmentType} says which.
  */
 @Component
-class RecordCommitmentWorker {
+public class RecordCommitmentWorker {
 
   private final Commitments commitments;
   private final ObjectMapper json;
@@ -25,7 +25,7 @@ class RecordCommitmentWorker {
   }
 
   @JobWorker(type = JobTypes.RECORD_COMMITMENT)
-  Map<String, Object> record(ActivatedJob job) throws JsonProcessingException {
+  public Map<String, Object> record(ActivatedJob job) throws JsonProcessingException {
     CommitmentKind kind = CommitmentKind.valueOf(job.getCustomHeaders().get("commitmentType"));
     // read from the JSON text so that amounts arrive as exact decimals
     NegotiationOutcome outcome = json.readValue(job.getVariables(), NegotiationOutcome.class);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Charges off an approved write-off: the balance is booked as WRITE_OFF and the case closes. */
 @Component
-class WriteOffDebtWorker {
+public class WriteOffDebtWorker {
 
   private final CaseClosing closing;
 
@@ -19,7 +19,7 @@ class WriteOffDebtWorker {
   }
 
   @JobWorker(type = JobTypes.WRITE_OFF_DEBT, fetchVariables = "debtId")
-  void writeOff(@Variable String debtId) {
+  public void writeOff(@Variable String debtId) {
     closing.close(UUID.fromString(debtId), CaseStatus.WRITTEN_OFF);
   }
 }

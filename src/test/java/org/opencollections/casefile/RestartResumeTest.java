@@ -28,14 +28,14 @@ class RestartResumeTest {
   @TempDir Path data;
 
   ConfigurableApplicationContext start() {
+    // command-line arguments, so that they win over application.yml
     return new SpringApplicationBuilder(CollectionsApplication.class)
-        .properties(
-            "server.port=0",
-            "collections.engine.port=0",
-            "collections.postgres.data-dir=" + data,
-            "collections.postgres.durable=false",
-            "collections.resume.retry-interval=PT1H")
-        .run();
+        .run(
+            "--server.port=0",
+            "--collections.engine.port=0",
+            "--collections.postgres.data-dir=" + data,
+            "--collections.postgres.durable=false",
+            "--collections.resume.retry-interval=PT1H");
   }
 
   static Api api(ConfigurableApplicationContext app) {

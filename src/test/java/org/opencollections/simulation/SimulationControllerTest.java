@@ -14,9 +14,9 @@ class SimulationControllerTest {
   @Test
   void refusesToMoveTheClockWithoutTheEmbeddedEngine() {
     var noEngine = new StaticListableBeanFactory().getBeanProvider(EmbeddedEngine.class);
-    var controller = new SimulationController(noEngine, Clock.systemUTC());
+    var time = new SimulatedTime(noEngine, Clock.systemUTC(), null);
 
-    assertThatThrownBy(() -> controller.advance(new SimulationController.Advance(Duration.ofDays(1))))
+    assertThatThrownBy(() -> time.advance(Duration.ofDays(1)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("embedded mode");
   }

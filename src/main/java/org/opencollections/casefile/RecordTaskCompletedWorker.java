@@ -1,0 +1,50 @@
+package org.opencollections.casefile;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opencollections.engine.JobTypes;
+import org.opencollections.engine.Models;
+import org.springframework.stereotype.Component;
+
+/** End listener on every user task: the timeline keeps what the person decided. */
+@Component
+public class RecordTaskCompletedWorker {
+
+  /** The form fields worth keeping in the case file (never the free-text notes). */
+  static final List<String> DECISION_FIELDS =
+      List.of(
+          "outcome", "promiseAmount", "promiseDate", "planInstalmentAmount", "planInstalmentCount",
+          "planFirstDueDate", "planIntervalDays", "settlementAmount", "settlementDueDate");
+
+  /** Each approval task's own answer. */
+  static final Map<String, String> APPROVALS =
+      Map.of(
+          "Task_ApproveSettlement", "settlementApproved",
+          "Task_ApproveLegalReferral", "legalReferralApproved",
+          "Task_ApproveWriteOff", "writeOffApproved");
+
+  private final CaseProgress progress;
+  private final Models models;
+
+  RecordTaskCompletedWorker(CaseProgress progress, Models models) {
+    this.progress = progress;
+    this.models = models;
+  }
+
+  @JobWorker(type = JobTypes.RECORD_TASK_COMPLETED)
+  public void record(ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("elementId", job.getElementId());
+    String approval = APPROVALS.get(job.getElementId());
+    List<String> fields = approval != null ? List.of(approval) : DECISION_FIELDS;
+    fields.stream().filter(f -> variables.get(f) != null).forEach(f -> details.put(f, variables.get(f)));
+    progress.taskCompleted(
+        UUID.fromString((String) variables.get("debtId")), models.nameOf(job.getElementId()), details,
+        "task-completed:" + job.getElementInstanceKey());
+  }
+}

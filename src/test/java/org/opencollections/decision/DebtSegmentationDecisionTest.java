@@ -1,0 +1,56 @@
+package org.opencollections.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** dmn/debt-segmentation.dmn, one row per rule (first match wins), the catch-all last. */
+@ZeebeProcessTest
+class DebtSegmentationDecisionTest {
+
+  ZeebeTestEngine engine;
+  ZeebeClient client;
+
+  @BeforeEach
+  void deploy() {
+    DecisionTable.deploy(client, "debt-segmentation.dmn");
+  }
+
+  static Stream<Arguments> rules() {
+    return Stream.of(
+        // balance, broken, dpd → rule, segment, channel, reminders, interval, priority
+        Arguments.of(10000, 3, 200, "Rule_HighValue", "HIGH_VALUE", "EMAIL", 1, "P3D", 90),
+        Arguments.of(9999.99, 2, 10, "Rule_HighRisk", "HIGH_RISK", "LETTER", 1, "P5D", 75),
+        Arguments.of(50, 1, 90, "Rule_LateStage", "LATE_STAGE", "LETTER", 1, "P5D", 70),
+        Arguments.of(1000, 1, 89, "Rule_Standard", "STANDARD", "EMAIL", 2, "P7D", 50),
+        Arguments.of(99.99, 0, 5, "Rule_LowBalance", "LOW_BALANCE", "SMS", 3, "P7D", 30),
+        Arguments.of(100, 0, 5, "Rule_Default", "STANDARD", "EMAIL", 3, "P7D", 40));
+  }
+
+  @ParameterizedTest(name = "balance {0}, broken {1}, {2} DPD → {3}")
+  @MethodSource("rules")
+  void segmentsEveryDebt(
+      Number balance, int broken, int dpd, String rule, String segment, String channel, int reminders,
+      String interval, int priority) throws Exception {
+    var result =
+        DecisionTable.evaluate(
+            client, "debt-segmentation",
+            DecisionTable.facts("balance", balance, "brokenCommitments", broken, "daysPastDue", dpd));
+
+    assertThat(result.ruleId()).isEqualTo(rule);
+    assertThat(result.outputs())
+        .containsEntry("segment", segment)
+        .containsEntry("channel", channel)
+        .containsEntry("reminderCount", reminders)
+        .containsEntry("reminderInterval", interval)
+        .containsEntry("priority", priority)
+        .containsKeys("strategy", "reason");
+  }
+}
