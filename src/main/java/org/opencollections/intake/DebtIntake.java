@@ -2,7 +2,6 @@ package org.opencollections.intake;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -29,16 +28,16 @@ public class DebtIntake {
     this.clock = clock;
   }
 
+  /** Registers a debt whose fields passed bean validation; checks what needs the database. */
   @Transactional
   public Debt register(NewDebt request) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Currency currency = currency(request.currency(), errors);
-    ZoneId zone = zone(request.debtor().timeZone(), errors);
+    Currency currency = Currency.getInstance(request.currency());
+    ZoneId zone = ZoneId.of(request.debtor().timeZone());
     BigDecimal principal = new BigDecimal(request.principal());
+    Map<String, String> errors = new LinkedHashMap<>();
     if (principal.signum() <= 0) {
       errors.put("principal", "must be greater than zero");
-    }
-    if (currency != null && principal.scale() > currency.getDefaultFractionDigits()) {
+    } else if (principal.scale() > currency.getDefaultFractionDigits()) {
       errors.put("principal", "has more decimals than " + currency.getCurrencyCode() + " allows");
     }
     if (debts.existsByExternalRef(request.externalRef())) {
@@ -58,27 +57,5 @@ public class DebtIntake {
         "Case opened for " + principal.toPlainString() + " " + currency.getCurrencyCode() + " (" + request.product() + ")",
         Map.of("externalRef", debt.externalRef(), "principal", principal.toPlainString(), "currency", currency.getCurrencyCode()));
     return debt;
-  }
-
-  private static Currency currency(String code, Map<String, String> errors) {
-    try {
-      return Currency.getInstance(code);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      errors.put("currency", "is not an ISO 4217 currency: " + code);
-      return null;
-    }
-  }
-
-  private static ZoneId zone(String id, Map<String, String> errors) {
-    try {
-      ZoneId zone = ZoneId.of(id);
-      if (!zone.getId().contains("/") && !zone.getId().equals("UTC")) {
-        errors.put("debtor.timeZone", "must be an IANA time zone such as America/New_York");
-      }
-      return zone;
-    } catch (DateTimeException | NullPointerException e) {
-      errors.put("debtor.timeZone", "is not an IANA time zone: " + id);
-      return null;
-    }
   }
 }

@@ -10,4 +10,4 @@ import java.math.BigDecimal;
 public record NewPayment(
     @NotBlank @Size(max = 120) String reference,
     @NotNull BigDecimal amount,
-    @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {}
+    @NotBlank @org.opencollections.web.IsoCurrency String currency) {}

@@ -7,12 +7,14 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** dmn/debt-segmentation.dmn, one row per rule (first match wins), the catch-all last. */
 @ZeebeProcessTest
+@Order(0) // before the shared application starts its engine: one engine at a time
 class DebtSegmentationDecisionTest {
 
   ZeebeTestEngine engine;
