@@ -30,7 +30,7 @@ create table debt (
 );
 create index debt_debtor_idx on debt (debtor_id);
 create index debt_open_idx on debt (status, stage);
-create index debt_process_instance_idx on debt (process_instance_key);
+create index debt_process_instance_idx on debt (process_instance_key, engine_epoch);
 
 -- Append-only: a correction is a new posting, never an edit.
 create table posting (

@@ -15,9 +15,11 @@ public interface DebtRepository extends JpaRepository<Debt, UUID> {
 
   boolean existsByExternalRef(String externalRef);
 
-  Optional<Debt> findByProcessInstanceKey(long processInstanceKey);
+  // Instance keys are unique only within one engine's lifetime (an in-process engine starts counting
+  // again after a restart), so they are always looked up together with the engine's epoch.
+  Optional<Debt> findByProcessInstanceKeyAndEngineEpoch(long processInstanceKey, String engineEpoch);
 
-  List<Debt> findByProcessInstanceKeyIn(List<Long> processInstanceKeys);
+  List<Debt> findByProcessInstanceKeyInAndEngineEpoch(List<Long> processInstanceKeys, String engineEpoch);
 
   /** Serialises changes to one case (payments, closing) so "paid in full" is decided exactly once. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

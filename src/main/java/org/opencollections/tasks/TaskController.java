@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.opencollections.casefile.CaseWorkflow;
 import org.opencollections.engine.Models;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
@@ -23,12 +24,14 @@ class TaskController {
   private final DebtRepository debts;
   private final Models models;
   private final TaskForms forms;
+  private final CaseWorkflow workflow;
 
-  TaskController(UserTaskGateway tasks, DebtRepository debts, Models models, TaskForms forms) {
+  TaskController(UserTaskGateway tasks, DebtRepository debts, Models models, TaskForms forms, CaseWorkflow workflow) {
     this.tasks = tasks;
     this.debts = debts;
     this.models = models;
     this.forms = forms;
+    this.workflow = workflow;
   }
 
   record TaskView(
@@ -39,7 +42,9 @@ class TaskController {
   List<TaskView> open() {
     List<OpenUserTask> open = tasks.openTasks();
     Map<Long, UUID> debtByInstance =
-        debts.findByProcessInstanceKeyIn(open.stream().map(OpenUserTask::processInstanceKey).toList()).stream()
+        debts.findByProcessInstanceKeyInAndEngineEpoch(
+                open.stream().map(OpenUserTask::processInstanceKey).toList(), workflow.epoch())
+            .stream()
             .collect(Collectors.toMap(Debt::processInstanceKey, Debt::id, (a, b) -> a));
     return open.stream().map(t -> view(t, debtByInstance.get(t.processInstanceKey()))).toList();
   }
@@ -48,7 +53,7 @@ class TaskController {
   TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> variables) {
     OpenUserTask task = tasks.find(id).orElseThrow(() -> new NotFoundException("No open task " + id));
     Debt debt =
-        debts.findByProcessInstanceKey(task.processInstanceKey())
+        debts.findByProcessInstanceKeyAndEngineEpoch(task.processInstanceKey(), workflow.epoch())
             .orElseThrow(() -> new NotFoundException("Task " + id + " belongs to no known case"));
     Map<String, Object> submitted = variables == null ? Map.of() : variables;
     if (submitted.containsKey("debtId")) {

@@ -86,7 +86,7 @@ class RestartResumeTest {
       api.awaitTimeline(monitoring, type("INSTALMENT_PAID"));
       await().atMost(Api.PATIENCE).until(() -> api.count(reminding, type("CONTACT")) == 2);
       api.completeTaskOk(negotiating, "Task_NegotiateWithDebtor", Map.of("outcome", "NO_CONTACT"));
-      api.awaitStage(negotiating, "ESCALATION");
+      api.awaitTimeline(negotiating, Api.stageChangedTo("ESCALATION"));
     }
   }
 }
