@@ -1,7 +1,6 @@
 package org.opencollections.decision;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,6 @@ public class CaseFacts {
   @Transactional(readOnly = true)
   public Map<String, Object> of(UUID debtId) {
     Debt debt = debts.findById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
-    LocalDate today = LocalDate.now(clock.withZone(debt.debtor().timeZone()));
     Map<String, Object> facts = new HashMap<>();
     facts.put("balance", ledger.balance(debt));
     facts.put("currency", debt.currency().getCurrencyCode());
@@ -59,7 +57,7 @@ public class CaseFacts {
     facts.put("keptCommitments", commitments.countKept(debtId));
     facts.put("escalationCount", timeline.count(debtId, CaseEventType.DECISION, "decisionId", "escalation-policy"));
     facts.put("legalOutcome", referrals.latestOutcome(debtId).orElse(null));
-    facts.put("timeBarred", debt.dueDate().plusYears(timeBarYears).isBefore(today));
+    facts.put("timeBarred", debt.timeBarred(clock, timeBarYears));
     return facts;
   }
 }

@@ -87,6 +87,11 @@ public class Debt {
     return Math.max(0, ChronoUnit.DAYS.between(dueDate, today));
   }
 
+  /** Older than the limitation period: collectable only without legal action or threats of it. */
+  public boolean timeBarred(Clock clock, int limitationYears) {
+    return dueDate.plusYears(limitationYears).isBefore(LocalDate.now(clock.withZone(debtor.timeZone())));
+  }
+
   /** @return true if the stage changed */
   public boolean enterStage(Stage next) {
     if (status.closed() || stage == next) {

@@ -15,6 +15,9 @@ public interface DebtRepository extends JpaRepository<Debt, UUID> {
 
   boolean existsByExternalRef(String externalRef);
 
+  @Query("select d.id from Debt d where d.debtor.id = :debtorId")
+  List<UUID> findIdsByDebtorId(UUID debtorId);
+
   // Instance keys are unique only within one engine's lifetime (an in-process engine starts counting
   // again after a restart), so they are always looked up together with the engine's epoch.
   Optional<Debt> findByProcessInstanceKeyAndEngineEpoch(long processInstanceKey, String engineEpoch);

@@ -2,6 +2,8 @@ package org.opencollections.simulation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.opencollections.engine.EmbeddedEngine;
 import org.opencollections.platform.SimulatedClock;
 import org.opencollections.web.ConflictException;
@@ -21,11 +23,15 @@ public class SimulatedTime implements SmartInitializingSingleton {
   private final ObjectProvider<EmbeddedEngine> engine;
   private final Clock clock;
   private final JdbcTemplate jdbc;
+  private final Instant start;
 
-  SimulatedTime(ObjectProvider<EmbeddedEngine> engine, Clock clock, JdbcTemplate jdbc) {
+  SimulatedTime(
+      ObjectProvider<EmbeddedEngine> engine, Clock clock, JdbcTemplate jdbc,
+      @Value("${collections.simulation.start:#{null}}") Instant start) {
     this.engine = engine;
     this.clock = clock;
     this.jdbc = jdbc;
+    this.start = start;
   }
 
   /** On start-up, before cases are resumed: both clocks catch up with the recorded offset. */
@@ -41,6 +47,9 @@ public class SimulatedTime implements SmartInitializingSingleton {
       Duration offset = Duration.ofSeconds(seconds);
       simulated.advance(offset);
       embedded.increaseTime(offset);
+    } else if (start != null && start.isAfter(clock.instant())) {
+      // a simulation that begins at a chosen moment (tests use it to run at a known time of day)
+      advance(Duration.between(clock.instant(), start));
     }
   }
 

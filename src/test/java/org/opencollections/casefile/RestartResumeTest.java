@@ -35,7 +35,8 @@ class RestartResumeTest {
             "--collections.engine.port=0",
             "--collections.postgres.data-dir=" + data,
             "--collections.postgres.durable=false",
-            "--collections.resume.retry-interval=PT1H");
+            "--collections.resume.retry-interval=PT1H",
+            "--collections.simulation.start=" + org.opencollections.support.CollectionsTest.START);
   }
 
   static Api api(ConfigurableApplicationContext app) {

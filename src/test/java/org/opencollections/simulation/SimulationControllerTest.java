@@ -14,7 +14,7 @@ class SimulationControllerTest {
   @Test
   void refusesToMoveTheClockWithoutTheEmbeddedEngine() {
     var noEngine = new StaticListableBeanFactory().getBeanProvider(EmbeddedEngine.class);
-    var time = new SimulatedTime(noEngine, Clock.systemUTC(), null);
+    var time = new SimulatedTime(noEngine, Clock.systemUTC(), null, null);
 
     assertThatThrownBy(() -> time.advance(Duration.ofDays(1)))
         .isInstanceOf(ConflictException.class)

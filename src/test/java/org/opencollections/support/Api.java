@@ -41,6 +41,11 @@ public final class Api {
   }
 
   public static Map<String, Object> debtRequest(String principal, String dueDate, String product) {
+    return debtRequest(principal, dueDate, product, "America/New_York", "US-NY");
+  }
+
+  public static Map<String, Object> debtRequest(
+      String principal, String dueDate, String product, String timeZone, String jurisdiction) {
     return Map.of(
         "externalRef", "T-" + UUID.randomUUID(),
         "debtor",
@@ -48,8 +53,8 @@ public final class Api {
                 "name", "Dana Debtor",
                 "email", "dana@example.org",
                 "phone", "+1 212 555 0100",
-                "timeZone", "America/New_York",
-                "jurisdiction", "US-NY"),
+                "timeZone", timeZone,
+                "jurisdiction", jurisdiction),
         "principal", principal,
         "currency", "USD",
         "dueDate", dueDate,
@@ -58,7 +63,11 @@ public final class Api {
 
   /** Creates a debt and returns its id. */
   public String createDebt(String principal, String dueDate, String product) {
-    ResponseEntity<JsonNode> created = post("/api/debts", debtRequest(principal, dueDate, product));
+    return createDebt(debtRequest(principal, dueDate, product));
+  }
+
+  public String createDebt(Map<String, Object> request) {
+    ResponseEntity<JsonNode> created = post("/api/debts", request);
     assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
     return created.getBody().get("id").asText();
   }

@@ -20,6 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.engine.port=0",
       "collections.postgres.data-dir=target/test-data/${random.uuid}",
       "collections.postgres.durable=false",
-      "collections.resume.retry-interval=PT1H"
+      "collections.resume.retry-interval=PT1H",
+      // simulated time starts at 10:00 in New York, so contact-hour rules do not depend on when tests run
+      "collections.simulation.start=" + CollectionsTest.START
     })
-public @interface CollectionsTest {}
+public @interface CollectionsTest {
+  String START = "2027-03-01T15:00:00Z";
+}

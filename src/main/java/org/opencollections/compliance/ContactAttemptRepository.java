@@ -1,0 +1,34 @@
+package org.opencollections.compliance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ContactAttemptRepository extends JpaRepository<ContactAttempt, UUID> {
+
+  Optional<ContactAttempt> findByIdempotencyKey(String idempotencyKey);
+
+  Optional<ContactAttempt> findByIdAndDebtId(UUID id, UUID debtId);
+
+  /** Calls about this debt that were made, since a moment. */
+  @Query(
+      "select a.attemptedAt from ContactAttempt a where a.debtId = :debtId"
+          + " and a.channel = org.opencollections.compliance.Channel.CALL"
+          + " and a.status = org.opencollections.compliance.ContactAttempt.Status.MADE"
+          + " and a.direction = org.opencollections.compliance.ContactAttempt.Direction.OUTBOUND"
+          + " and a.attemptedAt >= :since order by a.attemptedAt")
+  List<Instant> callsSince(UUID debtId, Instant since);
+
+  /** Telephone conversations about this debt (either direction), since a moment. */
+  @Query(
+      "select a.attemptedAt from ContactAttempt a where a.debtId = :debtId"
+          + " and a.channel = org.opencollections.compliance.Channel.CALL"
+          + " and a.status = org.opencollections.compliance.ContactAttempt.Status.MADE"
+          + " and a.outcome = 'CONVERSATION' and a.attemptedAt >= :since order by a.attemptedAt")
+  List<Instant> conversationsSince(UUID debtId, Instant since);
+
+  List<ContactAttempt> findByDebtIdOrderByAttemptedAt(UUID debtId);
+}

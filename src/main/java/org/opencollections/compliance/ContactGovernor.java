@@ -1,0 +1,167 @@
+package org.opencollections.compliance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opencollections.casefile.CaseEventType;
+import org.opencollections.casefile.Timeline;
+import org.opencollections.compliance.ContactAttempt.Direction;
+import org.opencollections.decision.DecisionEngine;
+import org.opencollections.intake.Debt;
+import org.opencollections.intake.DebtRepository;
+import org.opencollections.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one gate every contact passes, automated or by an operator, on any channel: it answers ALLOW, DEFER
+ * (until the first lawful moment) or BLOCK (naming the rule), and writes the answer to the contact ledger
+ * with the rule set's version and the inputs it saw. Nothing contacts a debtor around it.
+ */
+@Service
+public class ContactGovernor {
+
+  static final String CONTACT_RULES = "contact-rules";
+  /** How far back the ledger is read: the longest rule looks at 7 days. */
+  private static final Duration LOOK_BACK = Duration.ofDays(8);
+
+  private final DebtRepository debts;
+  private final ContactAttemptRepository attempts;
+  private final ContactPreferencesRepository preferences;
+  private final HoldRepository holds;
+  private final DecisionEngine decisions;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final int timeBarYears;
+
+  public ContactGovernor(
+      DebtRepository debts, ContactAttemptRepository attempts, ContactPreferencesRepository preferences,
+      HoldRepository holds, DecisionEngine decisions, Timeline timeline, Clock clock,
+      @Value("${collections.time-bar.years:6}") int timeBarYears) {
+    this.debts = debts;
+    this.attempts = attempts;
+    this.preferences = preferences;
+    this.holds = holds;
+    this.decisions = decisions;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.timeBarYears = timeBarYears;
+  }
+
+  /**
+   * Asks for and records one contact. The same key again returns the first made or blocked attempt; a
+   * deferred attempt keeps no key, so asking again after the deferral decides anew.
+   *
+   * @param outcome what happened on a made contact (e.g. CONVERSATION for a call), or null
+   */
+  @Transactional
+  public ContactAttempt attempt(
+      UUID debtId, Channel channel, Direction direction, String template, String outcome, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      var earlier = attempts.findByIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    Instant now = clock.instant();
+    ContactLimits limits = limits(debt, channel);
+    ContactSituation situation = situation(debt, channel, template, now);
+    // the debtor calling us is not a contact attempt of ours: always allowed, and recorded
+    ContactDecision decision =
+        direction == Direction.INBOUND ? ContactDecision.allow() : ContactRules.decide(situation, limits);
+    ContactAttempt attempt =
+        attempts.save(
+            new ContactAttempt(
+                debtId, channel, direction, template, decision.allowed() ? outcome : null, decision, limits,
+                inputs(situation, limits), idempotencyKey, now));
+    timeline.record(
+        debtId,
+        switch (decision.verdict()) {
+          case ALLOW -> CaseEventType.CONTACT;
+          case DEFER -> CaseEventType.CONTACT_DEFERRED;
+          case BLOCK -> CaseEventType.CONTACT_BLOCKED;
+        },
+        summary(attempt, decision),
+        Map.of(
+            "attemptId", attempt.id().toString(), "channel", channel.name(), "template", template,
+            "direction", direction.name(), "status", attempt.status().name(), "rule", decision.rule().name()),
+        "contact:" + attempt.id());
+    return attempt;
+  }
+
+  private ContactSituation situation(Debt debt, Channel channel, String template, Instant now) {
+    var prefs = preferences.findById(debt.debtor().id()).orElse(new ContactPreferences(debt.debtor().id()));
+    List<Hold> active = holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream().filter(h -> h.activeAt(now)).toList();
+    Instant since = now.minus(LOOK_BACK);
+    return new ContactSituation(
+        now,
+        debt.debtor().timeZone(),
+        channel,
+        template,
+        !active.isEmpty(),
+        active.isEmpty() ? null : active.getFirst().kind().name(),
+        prefs.ceaseCommunication(),
+        prefs.representedByAttorney(),
+        prefs.blockedChannels(),
+        debt.timeBarred(clock, timeBarYears),
+        attempts.callsSince(debt.id(), since),
+        attempts.conversationsSince(debt.id(), since));
+  }
+
+  private ContactLimits limits(Debt debt, Channel channel) {
+    String jurisdiction = debt.debtor().jurisdiction();
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("jurisdiction", jurisdiction);
+    in.put("country", jurisdiction.length() >= 2 ? jurisdiction.substring(0, 2) : jurisdiction);
+    in.put("channel", channel.name());
+    DecisionEngine.Evaluation e = decisions.evaluate(CONTACT_RULES, in);
+    Map<String, Object> out = e.outputs();
+    if (out == null) {
+      throw new IllegalStateException("contact-rules matched no rule for " + in + ": it needs a catch-all rule");
+    }
+    return new ContactLimits(
+        (String) out.get("ruleSet"),
+        e.decisionVersion(),
+        LocalTime.parse((String) out.get("windowStart")),
+        LocalTime.parse((String) out.get("windowEnd")),
+        out.get("maxCallsPer7Days") == null ? null : ((Number) out.get("maxCallsPer7Days")).intValue(),
+        out.get("daysAfterConversation") == null ? null : ((Number) out.get("daysAfterConversation")).intValue());
+  }
+
+  private static Map<String, Object> inputs(ContactSituation s, ContactLimits limits) {
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("debtorLocalTime", s.at().atZone(s.debtorZone()).toLocalDateTime().toString());
+    in.put("debtorZone", s.debtorZone().getId());
+    in.put("channel", s.channel().name());
+    in.put("template", s.template());
+    in.put("activeHold", s.holdKind());
+    in.put("ceaseCommunication", s.ceaseCommunication());
+    in.put("representedByAttorney", s.representedByAttorney());
+    in.put("blockedChannels", s.blockedChannels().stream().map(Enum::name).sorted().toList());
+    in.put("timeBarred", s.timeBarred());
+    in.put("callsInLast8Days", s.earlierCalls().size());
+    in.put("conversationsInLast8Days", s.conversations().size());
+    in.put("ruleSet", limits.ruleSet());
+    in.put("window", limits.windowStart() + "-" + limits.windowEnd());
+    in.put("maxCallsPer7Days", limits.maxCallsPer7Days());
+    in.put("daysAfterConversation", limits.daysAfterConversation());
+    return in;
+  }
+
+  private static String summary(ContactAttempt a, ContactDecision d) {
+    String what = a.channel().name().toLowerCase() + ": " + a.template();
+    return switch (d.verdict()) {
+      case ALLOW -> (a.direction() == Direction.INBOUND ? "Inbound " : "Contact by ") + what
+          + (a.outcome() == null ? "" : " (" + a.outcome() + ")");
+      case DEFER -> "Contact deferred until " + d.notBefore() + " (" + what + "): " + d.rule();
+      case BLOCK -> "Contact blocked (" + what + "): " + d.rule();
+    };
+  }
+}

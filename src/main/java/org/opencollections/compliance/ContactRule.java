@@ -1,0 +1,24 @@
+package org.opencollections.compliance;
+
+/** The rules the governor applies, in the order it applies them; each decision names one of them. */
+public enum ContactRule {
+  ACTIVE_HOLD("A hold (dispute, bankruptcy, breathing space ...) stops all contact"),
+  CEASE_COMMUNICATION("The debtor asked that all communication stop"),
+  ATTORNEY_REPRESENTED("The debtor is represented by an attorney: contact the attorney, not the debtor"),
+  CHANNEL_BLOCKED("The debtor blocked this channel"),
+  TIME_BARRED_NO_LEGAL_THREAT("A time-barred debt: no letter may threaten legal action"),
+  LOCAL_TIME_WINDOW("Outside the hours the jurisdiction allows, in the debtor's local time"),
+  CALL_FREQUENCY("The number of call attempts allowed in 7 consecutive days is reached"),
+  CALL_AFTER_CONVERSATION("Too soon after a telephone conversation about this debt"),
+  NONE("Every rule allows it");
+
+  private final String meaning;
+
+  ContactRule(String meaning) {
+    this.meaning = meaning;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+}

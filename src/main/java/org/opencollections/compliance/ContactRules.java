@@ -1,0 +1,89 @@
+package org.opencollections.compliance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The rules every contact must pass (Regulation F and the jurisdiction's own limits), as a pure function of
+ * the situation and the limits. The first rule that objects decides.
+ */
+public final class ContactRules {
+
+  private ContactRules() {}
+
+  public static ContactDecision decide(ContactSituation s, ContactLimits limits) {
+    if (s.activeHold()) {
+      return ContactDecision.block(ContactRule.ACTIVE_HOLD, " (" + s.holdKind() + ")");
+    }
+    if (s.ceaseCommunication() && !ContactSituation.ALLOWED_AFTER_CEASE.contains(s.template())) {
+      return ContactDecision.block(ContactRule.CEASE_COMMUNICATION, "");
+    }
+    if (s.representedByAttorney()) {
+      return ContactDecision.block(ContactRule.ATTORNEY_REPRESENTED, "");
+    }
+    if (s.blockedChannels().contains(s.channel())) {
+      return ContactDecision.block(ContactRule.CHANNEL_BLOCKED, " (" + s.channel() + ")");
+    }
+    if (s.timeBarred() && ContactSituation.LEGAL_THREATS.contains(s.template())) {
+      return ContactDecision.block(ContactRule.TIME_BARRED_NO_LEGAL_THREAT, " (" + s.template() + ")");
+    }
+    ZonedDateTime local = s.at().atZone(s.debtorZone());
+    LocalTime time = local.toLocalTime();
+    if (time.isBefore(limits.windowStart()) || !time.isBefore(limits.windowEnd())) {
+      Instant next = nextWindowStart(local, limits.windowStart());
+      return ContactDecision.defer(
+          ContactRule.LOCAL_TIME_WINDOW,
+          next,
+          " (" + limits.ruleSet() + ": " + limits.windowStart() + "–" + limits.windowEnd() + ", it is " + time.withNano(0)
+              + " for the debtor)");
+    }
+    if (s.channel() == Channel.CALL) {
+      LocalDate today = local.toLocalDate();
+      if (limits.maxCallsPer7Days() != null) {
+        // seven consecutive days ending today, in the debtor's calendar
+        LocalDate first = today.minusDays(6);
+        List<Instant> inWindow =
+            s.earlierCalls().stream()
+                .filter(c -> !c.atZone(s.debtorZone()).toLocalDate().isBefore(first))
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        if (inWindow.size() >= limits.maxCallsPer7Days()) {
+          // the oldest call in the window ages out 7 days after its day began
+          int surplus = inWindow.size() - limits.maxCallsPer7Days();
+          LocalDate freeDay = inWindow.get(surplus).atZone(s.debtorZone()).toLocalDate().plusDays(7);
+          Instant until = nextWindowStart(freeDay.atStartOfDay(s.debtorZone()), limits.windowStart());
+          return ContactDecision.defer(
+              ContactRule.CALL_FREQUENCY, until,
+              " (" + limits.ruleSet() + ": at most " + limits.maxCallsPer7Days() + " in 7 days, "
+                  + inWindow.size() + " made)");
+        }
+      }
+      if (limits.daysAfterConversation() != null) {
+        for (Instant conversation : s.conversations()) {
+          LocalDate dayOne = conversation.atZone(s.debtorZone()).toLocalDate();
+          LocalDate firstAllowed = dayOne.plusDays(limits.daysAfterConversation());
+          if (today.isBefore(firstAllowed)) {
+            Instant until = nextWindowStart(firstAllowed.atStartOfDay(s.debtorZone()), limits.windowStart());
+            return ContactDecision.defer(
+                ContactRule.CALL_AFTER_CONVERSATION, until,
+                " (" + limits.ruleSet() + ": conversation on " + dayOne + ", calls again from " + firstAllowed + ")");
+          }
+        }
+      }
+    }
+    return ContactDecision.allow();
+  }
+
+  /** The first moment at or after {@code from} when the local window opens (DST gaps move it forward). */
+  static Instant nextWindowStart(ZonedDateTime from, LocalTime windowStart) {
+    ZonedDateTime candidate = from.toLocalDate().atTime(windowStart).atZone(from.getZone());
+    if (candidate.isBefore(from)) {
+      candidate = from.toLocalDate().plusDays(1).atTime(windowStart).atZone(from.getZone());
+    }
+    return candidate.toInstant();
+  }
+}

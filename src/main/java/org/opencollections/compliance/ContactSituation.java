@@ -1,0 +1,34 @@
+package org.opencollections.compliance;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the governor looks at for one contact attempt, gathered from the database beforehand, so the
+ * rules themselves are a pure function that tests can drive to every edge.
+ *
+ * @param earlierCalls call attempts about this debt that were made (allowed), newest last
+ * @param conversations times of telephone conversations about this debt
+ */
+public record ContactSituation(
+    Instant at,
+    ZoneId debtorZone,
+    Channel channel,
+    String template,
+    boolean activeHold,
+    String holdKind,
+    boolean ceaseCommunication,
+    boolean representedByAttorney,
+    Set<Channel> blockedChannels,
+    boolean timeBarred,
+    List<Instant> earlierCalls,
+    List<Instant> conversations) {
+
+  /** Templates allowed after a cease request: the confirmation that contact stops. */
+  static final Set<String> ALLOWED_AFTER_CEASE = Set.of("cease-confirmation");
+
+  /** Templates that speak of legal action. */
+  static final Set<String> LEGAL_THREATS = Set.of("final-notice", "legal-action-notice");
+}

@@ -1,0 +1,67 @@
+package org.opencollections.compliance;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A pause in collecting one debt: while it is active, no contact is made. */
+@Entity
+@Table(name = "hold")
+public class Hold {
+
+  @Id private UUID id;
+
+  @Column(name = "debt_id")
+  private UUID debtId;
+
+  @Enumerated(EnumType.STRING)
+  private HoldKind kind;
+
+  private String reason;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "ends_at")
+  private Instant endsAt;
+
+  @Column(name = "released_at")
+  private Instant releasedAt;
+
+  protected Hold() {}
+
+  Hold(UUID debtId, HoldKind kind, String reason, Instant now) {
+    this.id = UUID.randomUUID();
+    this.debtId = debtId;
+    this.kind = kind;
+    this.reason = reason;
+    this.startedAt = now;
+    this.endsAt = kind.fixedLength() == null ? null : now.plus(kind.fixedLength());
+  }
+
+  public boolean activeAt(Instant at) {
+    return releasedAt == null && !at.isBefore(startedAt) && (endsAt == null || at.isBefore(endsAt));
+  }
+
+  /** @return false if it was released before */
+  boolean release(Instant now) {
+    if (releasedAt != null) {
+      return false;
+    }
+    releasedAt = now;
+    return true;
+  }
+
+  public UUID id() { return id; }
+  public UUID debtId() { return debtId; }
+  public HoldKind kind() { return kind; }
+  public String reason() { return reason; }
+  public Instant startedAt() { return startedAt; }
+  public Instant endsAt() { return endsAt; }
+  public Instant releasedAt() { return releasedAt; }
+}

@@ -1,0 +1,42 @@
+package org.opencollections.compliance;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class HoldController {
+
+  private final Holds holds;
+
+  HoldController(Holds holds) {
+    this.holds = holds;
+  }
+
+  record NewHold(@NotNull HoldKind kind, @Size(max = 500) String reason) {}
+
+  record HoldView(UUID id, UUID debtId, HoldKind kind, String reason, Instant startedAt, Instant endsAt, Instant releasedAt) {
+    static HoldView of(Hold h) {
+      return new HoldView(h.id(), h.debtId(), h.kind(), h.reason(), h.startedAt(), h.endsAt(), h.releasedAt());
+    }
+  }
+
+  @PostMapping("/api/debts/{id}/holds")
+  ResponseEntity<HoldView> start(@PathVariable UUID id, @Valid @RequestBody NewHold request) {
+    Hold hold = holds.start(id, request.kind(), request.reason());
+    return ResponseEntity.created(URI.create("/api/debts/" + id + "/holds/" + hold.id())).body(HoldView.of(hold));
+  }
+
+  @PostMapping("/api/debts/{id}/holds/{holdId}/release")
+  HoldView release(@PathVariable UUID id, @PathVariable UUID holdId) {
+    return HoldView.of(holds.release(id, holdId));
+  }
+}

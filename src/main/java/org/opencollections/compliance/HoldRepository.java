@@ -1,0 +1,15 @@
+package org.opencollections.compliance;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface HoldRepository extends JpaRepository<Hold, UUID> {
+
+  List<Hold> findByDebtIdAndReleasedAtIsNull(UUID debtId);
+
+  Optional<Hold> findByIdAndDebtId(UUID id, UUID debtId);
+
+  List<Hold> findByDebtIdOrderByStartedAt(UUID debtId);
+}

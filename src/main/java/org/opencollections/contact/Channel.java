@@ -1,8 +1,0 @@
-package org.opencollections.contact;
-
-public enum Channel {
-  EMAIL,
-  SMS,
-  LETTER,
-  CALL
-}

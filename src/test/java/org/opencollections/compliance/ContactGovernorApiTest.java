@@ -1,0 +1,180 @@
+package org.opencollections.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.opencollections.support.Api.type;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.opencollections.support.Api;
+import org.opencollections.support.CollectionsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The governor through the API: every attempt is recorded with its decision and can be explained. */
+@CollectionsTest
+@Order(5)
+class ContactGovernorApiTest {
+
+  @Autowired TestRestTemplate http;
+  Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(http);
+  }
+
+  ResponseEntity<JsonNode> call(String debt, String outcome) {
+    return api.post(
+        "/api/debts/" + debt + "/contact-attempts", Map.of("channel", "CALL", "direction", "OUTBOUND", "outcome", outcome));
+  }
+
+  String debt(String zone, String jurisdiction) {
+    return api.createDebt(Api.debtRequest("500.00", api.dateInDays(-30), "PERSONAL_LOAN", zone, jurisdiction));
+  }
+
+  @Test
+  void theEighthCallInSevenDaysIsDeferredAndExplained() {
+    String debt = debt("America/New_York", "US-NY");
+    for (int i = 0; i < 7; i++) {
+      ResponseEntity<JsonNode> made = call(debt, "NO_ANSWER");
+      assertThat(made.getStatusCode().value()).isEqualTo(201);
+      assertThat(made.getBody().get("status").asText()).isEqualTo("MADE");
+    }
+
+    ResponseEntity<JsonNode> eighth = call(debt, "NO_ANSWER");
+
+    assertThat(eighth.getStatusCode().value()).isEqualTo(201);
+    JsonNode attempt = eighth.getBody();
+    assertThat(attempt.get("status").asText()).isEqualTo("DEFERRED");
+    assertThat(attempt.get("rule").asText()).isEqualTo("CALL_FREQUENCY");
+    assertThat(attempt.get("ruleSet").asText()).isEqualTo("US federal (Regulation F)");
+    assertThat(attempt.get("ruleVersion").asInt()).isPositive();
+    assertThat(attempt.get("inputs").get("callsInLast8Days").asInt()).isEqualTo(7);
+    assertThat(OffsetDateTime.parse(attempt.get("notBefore").asText()).getHour()).isEqualTo(8);
+
+    JsonNode explained = api.get(eighth.getHeaders().getLocation().getPath()).getBody();
+    assertThat(explained.get("id")).isEqualTo(attempt.get("id"));
+    assertThat(explained.get("ruleMeaning").asText()).contains("7 consecutive days");
+    assertThat(api.timeline(debt)).anyMatch(e -> "CONTACT_DEFERRED".equals(e.get("type").asText()));
+  }
+
+  @Test
+  void aConversationHoldsOffCallsButNotEmail() {
+    String debt = debt("America/New_York", "US-NY");
+    assertThat(call(debt, "CONVERSATION").getBody().get("status").asText()).isEqualTo("MADE");
+
+    JsonNode next = call(debt, "NO_ANSWER").getBody();
+    ResponseEntity<JsonNode> email =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "EMAIL", "direction", "OUTBOUND", "outcome", "SENT"));
+
+    assertThat(next.get("rule").asText()).isEqualTo("CALL_AFTER_CONVERSATION");
+    assertThat(email.getBody().get("status").asText()).isEqualTo("MADE");
+  }
+
+  @Test
+  void massachusettsAllowsTwoCallsInSevenDays() {
+    String debt = debt("America/New_York", "US-MA");
+    call(debt, "NO_ANSWER");
+    call(debt, "VOICEMAIL");
+
+    JsonNode third = call(debt, "NO_ANSWER").getBody();
+
+    assertThat(third.get("status").asText()).isEqualTo("DEFERRED");
+    assertThat(third.get("ruleSet").asText()).startsWith("US-MA");
+  }
+
+  @Test
+  void indiaAllowsCallsOnlyUntilSevenInTheEvening() {
+    // simulated time runs at about 10:00 in New York: 20:30 in Kolkata
+    String debt = debt("Asia/Kolkata", "IN");
+    JsonNode late = call(debt, "NO_ANSWER").getBody();
+    assertThat(late.get("status").asText()).isEqualTo("DEFERRED");
+    assertThat(late.get("rule").asText()).isEqualTo("LOCAL_TIME_WINDOW");
+    assertThat(late.get("ruleSet").asText()).startsWith("IN");
+    assertThat(OffsetDateTime.parse(late.get("notBefore").asText()).getHour()).isEqualTo(8);
+  }
+
+  @Test
+  void anAutomatedReminderOutsideTheWindowIsSentAtTheFirstLawfulMoment() {
+    String debt = debt("Asia/Kolkata", "IN");
+    JsonNode deferred = api.awaitTimeline(debt, type("CONTACT_DEFERRED"));
+    assertThat(deferred.get("details").get("template").asText()).isEqualTo("soft-reminder");
+    assertThat(api.count(debt, type("CONTACT"))).isZero();
+
+    api.advance("PT12H");
+    try {
+      JsonNode sent = api.awaitTimeline(debt, type("CONTACT"));
+      assertThat(OffsetDateTime.parse(sent.get("occurredAt").asText()).getHour()).isBetween(8, 18);
+    } finally {
+      api.advance("PT12H"); // back to mid-morning in New York for the tests that follow
+    }
+  }
+
+  @Test
+  void aHoldBlocksContactUntilItIsReleased() {
+    String debt = debt("America/New_York", "US-NY");
+    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "reason", "Debtor disputes the amount"));
+    assertThat(hold.getStatusCode().value()).isEqualTo(201);
+
+    JsonNode blocked = call(debt, "NO_ANSWER").getBody();
+    assertThat(blocked.get("status").asText()).isEqualTo("BLOCKED");
+    assertThat(blocked.get("rule").asText()).isEqualTo("ACTIVE_HOLD");
+
+    String holdId = hold.getBody().get("id").asText();
+    assertThat(api.post("/api/debts/" + debt + "/holds/" + holdId + "/release", Map.of()).getStatusCode().value()).isEqualTo(200);
+    assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
+    assertThat(api.timeline(debt)).extracting(e -> e.get("type").asText()).contains("HOLD_STARTED", "HOLD_RELEASED");
+  }
+
+  @Test
+  void ceaseBlockedChannelsAndAnAttorneyApplyToAutomatedContactsToo() {
+    String debt = debt("America/New_York", "US-NY");
+    String debtor = api.debt(debt).get("debtorId").asText();
+    api.awaitTimeline(debt, type("CONTACT"));
+
+    ResponseEntity<JsonNode> ceased =
+        http.exchange("/api/debtors/" + debtor + "/contact-preferences", org.springframework.http.HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>(Map.of("ceaseCommunication", true, "blockedChannels", List.of("SMS"))),
+            JsonNode.class);
+    assertThat(ceased.getStatusCode().value()).isEqualTo(200);
+
+    JsonNode afterCease =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "EMAIL", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
+    assertThat(afterCease.get("rule").asText()).isEqualTo("CEASE_COMMUNICATION");
+
+    http.put("/api/debtors/" + debtor + "/contact-preferences", Map.of("ceaseCommunication", false, "blockedChannels", List.of("SMS")));
+    JsonNode sms =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "SMS", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
+    assertThat(sms.get("rule").asText()).isEqualTo("CHANNEL_BLOCKED");
+
+    http.put("/api/debtors/" + debtor + "/contact-preferences",
+        Map.of("ceaseCommunication", false, "attorney", Map.of("name", "A. Counsel", "phone", "+1 212 555 0199")));
+    JsonNode attorney = call(debt, "NO_ANSWER").getBody();
+    assertThat(attorney.get("rule").asText()).isEqualTo("ATTORNEY_REPRESENTED");
+    // the debtor calling in is never refused, and is recorded
+    JsonNode inbound =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "CALL", "direction", "INBOUND", "outcome", "CONVERSATION")).getBody();
+    assertThat(inbound.get("status").asText()).isEqualTo("MADE");
+  }
+
+  @Test
+  void refusesABadContactRequest() {
+    String debt = debt("America/New_York", "US-NY");
+    ResponseEntity<JsonNode> bad =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "PIGEON", "direction", "OUTBOUND", "outcome", "SENT"));
+    ResponseEntity<JsonNode> noOutcome =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "CALL", "direction", "OUTBOUND"));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(noOutcome.getStatusCode().value()).isEqualTo(400);
+    assertThat(noOutcome.getBody().get("errors").has("outcome")).isTrue();
+    assertThat(api.get("/api/debts/" + debt + "/contact-attempts/00000000-0000-0000-0000-000000000000").getStatusCode().value())
+        .isEqualTo(404);
+  }
+}

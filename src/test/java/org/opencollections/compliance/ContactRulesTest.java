@@ -1,0 +1,187 @@
+package org.opencollections.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.opencollections.compliance.ContactDecision.Verdict;
+
+/** Each rule at its edges: window boundaries, the 7-day counts, local time across zones and DST. */
+class ContactRulesTest {
+
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+  static final ContactLimits REG_F = new ContactLimits("US federal", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7);
+  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7);
+  static final ContactLimits INDIA = new ContactLimits("IN", 1, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null);
+
+  static Instant local(String dateTime, ZoneId zone) {
+    return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
+  }
+
+  static ContactSituation situation(String at, ZoneId zone, Channel channel, List<Instant> calls, List<Instant> talks) {
+    return new ContactSituation(
+        local(at, zone), zone, channel, "soft-reminder", false, null, false, false, Set.of(), false, calls, talks);
+  }
+
+  static ContactSituation call(String at, List<Instant> calls) {
+    return situation(at, NEW_YORK, Channel.CALL, calls, List.of());
+  }
+
+  @Nested
+  class LocalTimeWindow {
+
+    @Test
+    void opensAtEightAndClosesAtNineInTheDebtorsZone() {
+      assertThat(ContactRules.decide(call("2026-03-02T07:59:59", List.of()), REG_F).verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(ContactRules.decide(call("2026-03-02T08:00:00", List.of()), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+      assertThat(ContactRules.decide(call("2026-03-02T20:59:59", List.of()), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+      assertThat(ContactRules.decide(call("2026-03-02T21:00:00", List.of()), REG_F).verdict()).isEqualTo(Verdict.DEFER);
+    }
+
+    @Test
+    void appliesToEmailAndSmsToo() {
+      ContactDecision sms = ContactRules.decide(situation("2026-03-02T22:30:00", NEW_YORK, Channel.SMS, List.of(), List.of()), REG_F);
+      assertThat(sms.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(sms.rule()).isEqualTo(ContactRule.LOCAL_TIME_WINDOW);
+      assertThat(sms.notBefore()).isEqualTo(local("2026-03-03T08:00:00", NEW_YORK));
+      ContactDecision early = ContactRules.decide(situation("2026-03-02T06:00:00", NEW_YORK, Channel.EMAIL, List.of(), List.of()), REG_F);
+      assertThat(early.notBefore()).isEqualTo(local("2026-03-02T08:00:00", NEW_YORK));
+    }
+
+    @Test
+    void isTheDebtorsLocalTimeNotTheServers() {
+      // 14:00 UTC is 09:00 in New York (allowed) and 19:30 in Kolkata (after India's 19:00)
+      Instant at = Instant.parse("2026-03-02T14:00:00Z");
+      var ny = new ContactSituation(at, NEW_YORK, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of());
+      var in = new ContactSituation(at, KOLKATA, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of());
+      assertThat(ContactRules.decide(ny, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+      ContactDecision india = ContactRules.decide(in, INDIA);
+      assertThat(india.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(india.notBefore()).isEqualTo(local("2026-03-03T08:00:00", KOLKATA));
+    }
+
+    @Test
+    void followsDaylightSavingTime() {
+      // 2026-03-08: New York springs forward at 02:00. 12:30 UTC is 07:30 EST the day before, 08:30 EDT that day.
+      var before = new ContactSituation(Instant.parse("2026-03-07T12:30:00Z"), NEW_YORK, Channel.CALL, "x", false, null,
+          false, false, Set.of(), false, List.of(), List.of());
+      var after = new ContactSituation(Instant.parse("2026-03-08T12:30:00Z"), NEW_YORK, Channel.CALL, "x", false, null,
+          false, false, Set.of(), false, List.of(), List.of());
+      assertThat(ContactRules.decide(before, REG_F).verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(ContactRules.decide(after, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+      // deferred on the evening before the change, the window opens at 08:00 EDT = 12:00 UTC
+      var evening = new ContactSituation(Instant.parse("2026-03-08T02:30:00Z"), NEW_YORK, Channel.SMS, "x", false, null,
+          false, false, Set.of(), false, List.of(), List.of());
+      assertThat(ContactRules.decide(evening, REG_F).notBefore()).isEqualTo(Instant.parse("2026-03-08T12:00:00Z"));
+    }
+  }
+
+  @Nested
+  class CallFrequency {
+
+    List<Instant> calls(String... dateTimes) {
+      List<Instant> out = new ArrayList<>();
+      for (String d : dateTimes) {
+        out.add(local(d, NEW_YORK));
+      }
+      return out;
+    }
+
+    @Test
+    void sevenCallsInSevenDaysAreAllowedTheEighthIsNot() {
+      List<Instant> six = calls("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
+          "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00");
+      assertThat(ContactRules.decide(call("2026-03-08T10:00:00", six), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+
+      List<Instant> seven = new ArrayList<>(six);
+      seven.add(local("2026-03-08T10:00:00", NEW_YORK));
+      ContactDecision eighth = ContactRules.decide(call("2026-03-08T11:00:00", seven), REG_F);
+      assertThat(eighth.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(eighth.rule()).isEqualTo(ContactRule.CALL_FREQUENCY);
+      // the call of 2 March leaves the 7-day window on 9 March
+      assertThat(eighth.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      assertThat(ContactRules.decide(call("2026-03-09T08:00:00", seven), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void massachusettsAllowsTwoCallsInSevenDays() {
+      List<Instant> two = calls("2026-03-02T09:00:00", "2026-03-05T09:00:00");
+      ContactDecision third = ContactRules.decide(call("2026-03-08T12:00:00", two), MASSACHUSETTS);
+      assertThat(third.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(third.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      assertThat(ContactRules.decide(call("2026-03-09T09:00:00", two), MASSACHUSETTS).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void countsOnlyCallsNotLetters() {
+      List<Instant> seven = calls("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
+          "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00", "2026-03-08T09:00:00");
+      var letter = situation("2026-03-08T10:00:00", NEW_YORK, Channel.LETTER, seven, List.of());
+      assertThat(ContactRules.decide(letter, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+  }
+
+  @Nested
+  class AfterAConversation {
+
+    @Test
+    void theConversationDayIsDayOneAndCallsResumeOnDayEight() {
+      List<Instant> talk = List.of(local("2026-03-02T19:00:00", NEW_YORK));
+      var day7 = situation("2026-03-08T20:00:00", NEW_YORK, Channel.CALL, List.of(), talk);
+      var day8 = situation("2026-03-09T08:00:00", NEW_YORK, Channel.CALL, List.of(), talk);
+      ContactDecision tooSoon = ContactRules.decide(day7, REG_F);
+      assertThat(tooSoon.rule()).isEqualTo(ContactRule.CALL_AFTER_CONVERSATION);
+      assertThat(tooSoon.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      assertThat(ContactRules.decide(day8, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void doesNotStopAnEmail() {
+      List<Instant> talk = List.of(local("2026-03-02T19:00:00", NEW_YORK));
+      var email = situation("2026-03-03T10:00:00", NEW_YORK, Channel.EMAIL, List.of(), talk);
+      assertThat(ContactRules.decide(email, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+  }
+
+  @Nested
+  class Blocks {
+
+    ContactSituation with(boolean hold, boolean cease, boolean attorney, Set<Channel> blocked, boolean timeBarred, String template) {
+      return new ContactSituation(local("2026-03-02T10:00:00", NEW_YORK), NEW_YORK, Channel.EMAIL, template, hold,
+          hold ? "DISPUTE" : null, cease, attorney, blocked, timeBarred, List.of(), List.of());
+    }
+
+    @Test
+    void eachBlockNamesItsRule() {
+      assertThat(ContactRules.decide(with(true, false, false, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.ACTIVE_HOLD);
+      assertThat(ContactRules.decide(with(false, true, false, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.CEASE_COMMUNICATION);
+      assertThat(ContactRules.decide(with(false, false, true, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.ATTORNEY_REPRESENTED);
+      assertThat(ContactRules.decide(with(false, false, false, Set.of(Channel.EMAIL), false, "x"), REG_F).rule()).isEqualTo(ContactRule.CHANNEL_BLOCKED);
+      assertThat(ContactRules.decide(with(false, false, false, Set.of(), true, "final-notice"), REG_F).rule())
+          .isEqualTo(ContactRule.TIME_BARRED_NO_LEGAL_THREAT);
+      assertThat(ContactRules.decide(with(false, false, false, Set.of(Channel.SMS), true, "soft-reminder"), REG_F).verdict())
+          .isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aCeaseRequestStillAllowsItsConfirmation() {
+      assertThat(ContactRules.decide(with(false, true, false, Set.of(), false, "cease-confirmation"), REG_F).verdict())
+          .isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aBlockIsFinalEvenInsideTheWindow() {
+      ContactDecision blocked = ContactRules.decide(with(false, true, false, Set.of(), false, "x"), REG_F);
+      assertThat(blocked.verdict()).isEqualTo(Verdict.BLOCK);
+      assertThat(blocked.notBefore()).isNull();
+    }
+  }
+}
