@@ -1,10 +1,9 @@
 package org.opencollections.simulation;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.opencollections.web.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,8 @@ class SimulationController {
     this.clock = clock;
   }
 
-  record Advance(@NotNull Duration advance) {}
+  /** Either {@code advance} (an ISO-8601 duration) or {@code to} (a moment in the simulated future). */
+  record Advance(Duration advance, OffsetDateTime to) {}
 
   record ClockView(Instant now, Duration offset) {}
 
@@ -35,11 +35,15 @@ class SimulationController {
   }
 
   @PostMapping("/api/simulation/clock")
-  ClockView advance(@Valid @RequestBody Advance request) {
-    Duration step = request.advance();
+  ClockView advance(@RequestBody Advance request) {
+    if ((request.advance() == null) == (request.to() == null)) {
+      throw new InvalidInputException("advance", "give either advance (e.g. P3D) or to (e.g. 2027-03-01T10:00:00-05:00)");
+    }
+    Duration step = request.advance() != null ? request.advance() : Duration.between(clock.instant(), request.to().toInstant());
+    String field = request.advance() != null ? "advance" : "to";
     if (step.isNegative() || step.isZero() || step.compareTo(MAX_STEP) > 0) {
       throw new InvalidInputException(
-          "advance", "must be a positive ISO-8601 duration of at most 3660 days, e.g. P3D or PT12H");
+          field, "must move the clock forward by at most 3660 days (it never goes back), e.g. P3D or PT12H");
     }
     time.advance(step);
     return now();
