@@ -1,0 +1,88 @@
+package org.opencollections.compliance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the contact ledger and checks it against the law as written here, independently of the governor's
+ * code and of dmn/contact-rules.dmn: contact hours in the debtor's local time (08:00–21:00; India 08:00–19:00),
+ * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2), no call within 7 days after a
+ * telephone conversation (the conversation day counting as day one), and every contact not made names the
+ * rule that stopped it.
+ */
+final class IndependentContactChecker {
+
+  record Entry(UUID debtId, String channel, String direction, String status, String outcome, String rule,
+      Instant at, ZoneId zone, String jurisdiction) {}
+
+  private final JdbcTemplate jdbc;
+
+  IndependentContactChecker(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<String> violations(List<UUID> debts) {
+    List<Entry> ledger = new ArrayList<>();
+    for (UUID debt : debts) {
+      ledger.addAll(
+          jdbc.query(
+              "select a.debt_id, a.channel, a.direction, a.status, a.outcome, a.rule, a.attempted_at, r.time_zone, r.jurisdiction"
+                  + " from contact_attempt a join debt d on d.id = a.debt_id join debtor r on r.id = d.debtor_id"
+                  + " where a.debt_id = ? order by a.attempted_at",
+              (rs, i) ->
+                  new Entry((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                      rs.getString(6), rs.getTimestamp(7).toInstant(), ZoneId.of(rs.getString(8)), rs.getString(9)),
+              debt));
+    }
+    List<String> violations = new ArrayList<>();
+    Map<UUID, List<Entry>> callsByDebt = new HashMap<>();
+    Map<UUID, List<Entry>> conversationsByDebt = new HashMap<>();
+    for (Entry e : ledger) {
+      boolean made = e.status().equals("MADE");
+      if (!made && (e.rule() == null || e.rule().equals("NONE"))) {
+        violations.add(e.status() + " attempt without a rule: " + e);
+      }
+      if (!made || e.direction().equals("INBOUND")) {
+        if (made && e.channel().equals("CALL") && "CONVERSATION".equals(e.outcome())) {
+          conversationsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>()).add(e);
+        }
+        continue;
+      }
+      LocalTime local = e.at().atZone(e.zone()).toLocalTime();
+      LocalTime end = e.jurisdiction().startsWith("IN") ? LocalTime.of(19, 0) : LocalTime.of(21, 0);
+      if (local.isBefore(LocalTime.of(8, 0)) || !local.isBefore(end)) {
+        violations.add("contact at " + local + " local time: " + e);
+      }
+      if (e.channel().equals("CALL")) {
+        List<Entry> calls = callsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>());
+        LocalDate day = e.at().atZone(e.zone()).toLocalDate();
+        int limit = e.jurisdiction().equals("US-MA") ? 2 : e.jurisdiction().startsWith("IN") ? Integer.MAX_VALUE : 7;
+        long inWindow = calls.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
+        if (inWindow > limit) {
+          violations.add(inWindow + " calls in 7 days (limit " + limit + "): " + e);
+        }
+        if (!e.jurisdiction().startsWith("IN")) {
+          for (Entry talk : conversationsByDebt.getOrDefault(e.debtId(), List.of())) {
+            LocalDate dayOne = talk.at().atZone(talk.zone()).toLocalDate();
+            if (!talk.at().equals(e.at()) && day.isBefore(dayOne.plusDays(7)) && !day.isBefore(dayOne)) {
+              violations.add("call on day " + (day.toEpochDay() - dayOne.toEpochDay() + 1) + " after a conversation: " + e);
+            }
+          }
+        }
+        calls.add(e);
+        if ("CONVERSATION".equals(e.outcome())) {
+          conversationsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    return violations;
+  }
+}
