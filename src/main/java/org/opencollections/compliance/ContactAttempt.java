@@ -65,6 +65,9 @@ public class ContactAttempt {
   @Column(name = "attempted_at")
   private Instant attemptedAt;
 
+  @Column(name = "validation_notice")
+  private boolean validationNotice;
+
   protected ContactAttempt() {}
 
   ContactAttempt(
@@ -106,4 +109,9 @@ public class ContactAttempt {
   public String explanation() { return explanation; }
   public Map<String, Object> inputs() { return inputs; }
   public Instant attemptedAt() { return attemptedAt; }
+  public boolean validationNotice() { return validationNotice; }
+
+  void carriesValidationNotice() {
+    validationNotice = true;
+  }
 }

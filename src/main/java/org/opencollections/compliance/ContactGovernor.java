@@ -30,6 +30,7 @@ public class ContactGovernor {
   static final String CONTACT_RULES = "contact-rules";
   /** How far back the ledger is read: the longest rule looks at 7 days. */
   private static final Duration LOOK_BACK = Duration.ofDays(8);
+  private static final java.util.Set<Channel> WRITTEN = java.util.EnumSet.of(Channel.EMAIL, Channel.LETTER);
 
   private final DebtRepository debts;
   private final ContactAttemptRepository attempts;
@@ -77,10 +78,14 @@ public class ContactGovernor {
     ContactDecision decision =
         direction == Direction.INBOUND ? ContactDecision.allow() : ContactRules.decide(situation, limits);
     ContactAttempt attempt =
-        attempts.save(
-            new ContactAttempt(
-                debtId, channel, direction, template, decision.allowed() ? outcome : null, decision, limits,
-                inputs(situation, limits), idempotencyKey, now));
+        new ContactAttempt(
+            debtId, channel, direction, template, decision.allowed() ? outcome : null, decision, limits,
+            inputs(situation, limits), idempotencyKey, now);
+    // the first written contact carries the validation notice; the validation period runs from it
+    if (decision.allowed() && direction == Direction.OUTBOUND && WRITTEN.contains(channel) && debt.validationNoticeSent(now)) {
+      attempt.carriesValidationNotice();
+    }
+    attempts.save(attempt);
     timeline.record(
         debtId,
         switch (decision.verdict()) {
@@ -159,7 +164,8 @@ public class ContactGovernor {
     String what = a.channel().name().toLowerCase() + ": " + a.template();
     return switch (d.verdict()) {
       case ALLOW -> (a.direction() == Direction.INBOUND ? "Inbound " : "Contact by ") + what
-          + (a.outcome() == null ? "" : " (" + a.outcome() + ")");
+          + (a.outcome() == null ? "" : " (" + a.outcome() + ")")
+          + (a.validationNotice() ? ", with the validation notice" : "");
       case DEFER -> "Contact deferred until " + d.notBefore() + " (" + what + "): " + d.rule();
       case BLOCK -> "Contact blocked (" + what + "): " + d.rule();
     };

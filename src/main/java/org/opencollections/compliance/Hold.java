@@ -33,9 +33,16 @@ public class Hold {
   @Column(name = "released_at")
   private Instant releasedAt;
 
+  @Column(name = "requires_verification")
+  private boolean requiresVerification;
+
+  @Column(name = "verified_at")
+  private Instant verifiedAt;
+
   protected Hold() {}
 
-  Hold(UUID debtId, HoldKind kind, String reason, Instant now) {
+  Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now) {
+    this.requiresVerification = requiresVerification;
     this.id = UUID.randomUUID();
     this.debtId = debtId;
     this.kind = kind;
@@ -46,6 +53,17 @@ public class Hold {
 
   public boolean activeAt(Instant at) {
     return releasedAt == null && !at.isBefore(startedAt) && (endsAt == null || at.isBefore(endsAt));
+  }
+
+  /** Verification of the debt was sent to the debtor: a dispute made in time may now be released. */
+  void verified(Instant now) {
+    if (verifiedAt == null) {
+      verifiedAt = now;
+    }
+  }
+
+  boolean releasable() {
+    return !requiresVerification || verifiedAt != null;
   }
 
   /** @return false if it was released before */
@@ -64,4 +82,6 @@ public class Hold {
   public Instant startedAt() { return startedAt; }
   public Instant endsAt() { return endsAt; }
   public Instant releasedAt() { return releasedAt; }
+  public boolean requiresVerification() { return requiresVerification; }
+  public Instant verifiedAt() { return verifiedAt; }
 }

@@ -23,9 +23,12 @@ class HoldController {
 
   record NewHold(@NotNull HoldKind kind, @Size(max = 500) String reason) {}
 
-  record HoldView(UUID id, UUID debtId, HoldKind kind, String reason, Instant startedAt, Instant endsAt, Instant releasedAt) {
+  record HoldView(
+      UUID id, UUID debtId, HoldKind kind, String reason, Instant startedAt, Instant endsAt, Instant releasedAt,
+      boolean requiresVerification, Instant verifiedAt) {
     static HoldView of(Hold h) {
-      return new HoldView(h.id(), h.debtId(), h.kind(), h.reason(), h.startedAt(), h.endsAt(), h.releasedAt());
+      return new HoldView(h.id(), h.debtId(), h.kind(), h.reason(), h.startedAt(), h.endsAt(), h.releasedAt(),
+          h.requiresVerification(), h.verifiedAt());
     }
   }
 
@@ -38,5 +41,11 @@ class HoldController {
   @PostMapping("/api/debts/{id}/holds/{holdId}/release")
   HoldView release(@PathVariable UUID id, @PathVariable UUID holdId) {
     return HoldView.of(holds.release(id, holdId));
+  }
+
+  /** A dispute is answered: verification of the debt was sent, and collection may go on. */
+  @PostMapping("/api/debts/{id}/holds/{holdId}/verification")
+  HoldView verify(@PathVariable UUID id, @PathVariable UUID holdId) {
+    return HoldView.of(holds.verify(id, holdId));
   }
 }

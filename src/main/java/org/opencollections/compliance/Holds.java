@@ -1,6 +1,7 @@
 package org.opencollections.compliance;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,20 +35,61 @@ public class Holds {
     if (debt.status().closed()) {
       throw new ConflictException("The case is closed (" + debt.status() + ")");
     }
-    Hold hold = holds.save(new Hold(debtId, kind, reason, clock.instant()));
+    Instant now = clock.instant();
+    // a dispute within the validation period (or before any notice) stops collection until verification
+    // is sent; a later one pauses the case for review
+    Instant noticeSent = debt.validationNoticeSentAt();
+    boolean inTime =
+        kind == HoldKind.DISPUTE
+            && (noticeSent == null || ValidationPeriod.within(noticeSent, now, debt.debtor().timeZone()));
+    Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("holdId", hold.id().toString());
     details.put("kind", kind.name());
     details.put("endsAt", hold.endsAt() == null ? null : hold.endsAt().toString());
-    timeline.record(debtId, CaseEventType.HOLD_STARTED, "Hold started: " + kind + (reason == null ? "" : " — " + reason),
-        details, "hold-started:" + hold.id());
+    details.put("requiresVerification", inTime);
+    String note =
+        kind != HoldKind.DISPUTE ? ""
+            : inTime ? " (within the validation period: collection stops until verification is sent)"
+            : " (after the validation period: paused for review)";
+    timeline.record(debtId, CaseEventType.HOLD_STARTED,
+        "Hold started: " + kind + note + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
     return hold;
   }
 
   @Transactional
   public Hold release(UUID debtId, UUID holdId) {
-    Hold hold = holds.findByIdAndDebtId(holdId, debtId)
+    Hold hold = find(debtId, holdId);
+    if (!hold.releasable()) {
+      throw new ConflictException(
+          "A dispute made within the validation period stays until verification is sent: POST /api/debts/"
+              + debtId + "/holds/" + holdId + "/verification");
+    }
+    return releaseNow(debtId, hold);
+  }
+
+  /** Records that verification of the debt was sent to the debtor, and releases the dispute. */
+  @Transactional
+  public Hold verify(UUID debtId, UUID holdId) {
+    Hold hold = find(debtId, holdId);
+    if (hold.kind() != HoldKind.DISPUTE) {
+      throw new ConflictException("Only a dispute is resolved by verification; this hold is " + hold.kind());
+    }
+    if (hold.verifiedAt() == null) {
+      hold.verified(clock.instant());
+      timeline.record(debtId, CaseEventType.VERIFICATION_SENT, "Verification of the debt sent to the debtor",
+          Map.of("holdId", holdId.toString()), "verification:" + holdId);
+    }
+    return releaseNow(debtId, hold);
+  }
+
+  private Hold find(UUID debtId, UUID holdId) {
+    return holds.findByIdAndDebtId(holdId, debtId)
         .orElseThrow(() -> new NotFoundException("No hold " + holdId + " on debt " + debtId));
+  }
+
+  private Hold releaseNow(UUID debtId, Hold hold) {
+    UUID holdId = hold.id();
     if (hold.release(clock.instant())) {
       timeline.record(debtId, CaseEventType.HOLD_RELEASED, "Hold released: " + hold.kind(),
           Map.of("holdId", holdId.toString(), "kind", hold.kind().name()), "hold-released:" + holdId);

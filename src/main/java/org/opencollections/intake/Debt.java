@@ -62,6 +62,9 @@ public class Debt {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "validation_notice_sent_at")
+  private Instant validationNoticeSentAt;
+
   @Version private Long version;
 
   protected Debt() {}
@@ -112,6 +115,15 @@ public class Debt {
     return true;
   }
 
+  /** @return true if this is the first validation notice of the debt */
+  public boolean validationNoticeSent(Instant at) {
+    if (validationNoticeSentAt != null) {
+      return false;
+    }
+    validationNoticeSentAt = at;
+    return true;
+  }
+
   public void reopen() {
     status = CaseStatus.OPEN;
     closedAt = null;
@@ -135,4 +147,5 @@ public class Debt {
   public String engineEpoch() { return engineEpoch; }
   public Instant createdAt() { return createdAt; }
   public Instant closedAt() { return closedAt; }
+  public Instant validationNoticeSentAt() { return validationNoticeSentAt; }
 }

@@ -257,6 +257,7 @@ class CollectionLifecycleTest {
     String debt = api.createDebt("1500.00", api.dateInDays(-200), "CREDIT_CARD");
     JsonNode segmentation = api.awaitTimeline(debt, type("DECISION"));
     assertThat(segmentation.get("details").get("outputs").get("segment").asText()).isEqualTo("LATE_STAGE");
+    api.awaitTimeline(debt, type("CONTACT")); // the reminder interval starts once the reminder is out
     api.advance("P5D");
     api.completeTaskOk(debt, NEGOTIATE, Map.of("outcome", "NO_CONTACT"));
 

@@ -56,7 +56,9 @@ class RestartResumeTest {
       negotiating = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
       monitoring = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
       paid = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
-      api.awaitTimeline(monitoring, type("CONTACT"));
+      for (String debt : new String[] {negotiating, monitoring, paid}) {
+        api.awaitTimeline(debt, type("CONTACT")); // each reminder interval starts once its reminder is out
+      }
       api.advance("P3D");
       api.awaitTask(negotiating, "Task_NegotiateWithDebtor");
       api.completeTaskOk(

@@ -120,7 +120,7 @@ class ContactGovernorApiTest {
   @Test
   void aHoldBlocksContactUntilItIsReleased() {
     String debt = debt("America/New_York", "US-NY");
-    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "reason", "Debtor disputes the amount"));
+    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost income, forbearance agreed"));
     assertThat(hold.getStatusCode().value()).isEqualTo(201);
 
     JsonNode blocked = call(debt, "NO_ANSWER").getBody();
@@ -162,6 +162,40 @@ class ContactGovernorApiTest {
     JsonNode inbound =
         api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "CALL", "direction", "INBOUND", "outcome", "CONVERSATION")).getBody();
     assertThat(inbound.get("status").asText()).isEqualTo("MADE");
+  }
+
+  @Test
+  void theFirstWrittenContactCarriesTheValidationNoticeAndATimelyDisputeStopsCollectionUntilVerification() {
+    String debt = debt("America/New_York", "US-NY");
+    JsonNode reminder = api.awaitTimeline(debt, type("CONTACT"));
+    assertThat(reminder.get("summary").asText()).endsWith("with the validation notice");
+
+    ResponseEntity<JsonNode> dispute =
+        api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "reason", "Not my debt"));
+    assertThat(dispute.getBody().get("requiresVerification").asBoolean()).isTrue();
+    String path = "/api/debts/" + debt + "/holds/" + dispute.getBody().get("id").asText();
+
+    assertThat(call(debt, "NO_ANSWER").getBody().get("rule").asText()).isEqualTo("ACTIVE_HOLD");
+    assertThat(api.post(path + "/release", Map.of()).getStatusCode().value()).isEqualTo(409);
+    ResponseEntity<JsonNode> verified = api.post(path + "/verification", Map.of());
+    assertThat(verified.getStatusCode().value()).isEqualTo(200);
+    assertThat(verified.getBody().get("releasedAt").isNull()).isFalse();
+    assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
+    assertThat(api.timeline(debt)).extracting(e -> e.get("type").asText()).contains("VERIFICATION_SENT");
+  }
+
+  @Test
+  void aLateDisputePausesTheCaseForReviewOnly() {
+    String debt = debt("America/New_York", "US-NY");
+    api.awaitTimeline(debt, type("CONTACT"));
+    api.advance("P40D"); // past 5 working days + 30 days
+
+    ResponseEntity<JsonNode> dispute = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE"));
+
+    assertThat(dispute.getBody().get("requiresVerification").asBoolean()).isFalse();
+    assertThat(call(debt, "NO_ANSWER").getBody().get("rule").asText()).isEqualTo("ACTIVE_HOLD");
+    String path = "/api/debts/" + debt + "/holds/" + dispute.getBody().get("id").asText();
+    assertThat(api.post(path + "/release", Map.of()).getStatusCode().value()).isEqualTo(200);
   }
 
   @Test
