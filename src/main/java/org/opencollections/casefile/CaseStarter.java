@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opencollections.compliance.Holds;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.Stage;
@@ -40,17 +41,19 @@ public class CaseStarter {
   private final Timeline timeline;
   private final Commitments commitments;
   private final LegalReferrals referrals;
+  private final Holds holds;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   public CaseStarter(
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
-      LegalReferrals referrals, TransactionTemplate tx, Clock clock) {
+      LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock) {
     this.debts = debts;
     this.workflow = workflow;
     this.timeline = timeline;
     this.commitments = commitments;
     this.referrals = referrals;
+    this.holds = holds;
     this.tx = tx;
     this.clock = clock;
   }
@@ -99,10 +102,7 @@ public class CaseStarter {
   private boolean resume(UUID debtId) {
     try {
       ResumePoint point = tx.execute(s -> resumePoint(debts.findById(debtId).orElseThrow()));
-      long key =
-          point.stage() == Stage.INTAKE || point.stage() == Stage.SEGMENTATION
-              ? workflow.start(debtId)
-              : workflow.resume(debtId, point);
+      long key = workflow.resume(debtId, point);
       tx.executeWithoutResult(
           s -> {
             debts.attachProcess(debtId, key, workflow.epoch());
@@ -121,18 +121,24 @@ public class CaseStarter {
 
   private ResumePoint resumePoint(Debt debt) {
     Map<String, Object> variables = new HashMap<>();
-    for (String result : List.of("segmentation", "escalation", "writeOffDecision")) {
+    // a hold's treatment routes the start of collection, so it only goes back to a case still on hold
+    List<String> results = debt.stage() == Stage.ON_HOLD
+        ? List.of("segmentation", "escalation", "writeOffDecision", "holdTreatment")
+        : List.of("segmentation", "escalation", "writeOffDecision");
+    for (String result : results) {
       timeline
           .latest(debt.id(), CaseEventType.DECISION, "resultVariable", result)
           .ifPresent(d -> variables.put(result, d.get("outputs")));
     }
     boolean awaitingCounsel = false;
-    switch (debt.stage()) {
+    Stage stage = debt.stage();
+    switch (stage) {
       case MONITORING -> variables.putAll(commitments.resumeVariables(debt.id()));
       case LEGAL -> awaitingCounsel = referrals.awaitingCounsel(debt.id());
+      // released while the engine was away: collection starts where the hold treatment says
+      case ON_HOLD -> stage = holds.noneActive(debt.id()) ? Stage.SEGMENTATION : Stage.ON_HOLD;
       default -> {}
     }
-    Stage stage = debt.stage();
     if (stage == Stage.MONITORING && !variables.containsKey("instalments")) {
       stage = Stage.NEGOTIATION; // nothing left to monitor: negotiate again
     }

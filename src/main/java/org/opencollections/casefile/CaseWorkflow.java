@@ -17,6 +17,12 @@ public interface CaseWorkflow {
   /** Tells the case a payment was posted; {@code reference} makes repeated notices harmless. */
   void paymentReceived(UUID debtId, String reference, boolean paidInFull);
 
+  /** Interrupts the collection: a hold started. */
+  void holdStarted(UUID debtId, UUID holdId, String kind);
+
+  /** The last active hold ended: collection may go on. */
+  void holdsReleased(UUID debtId, UUID holdId);
+
   /** Tells the case what counsel reported. */
   void legalOutcomeReceived(UUID debtId, String outcome, String reference);
 }

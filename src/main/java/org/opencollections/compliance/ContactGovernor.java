@@ -103,7 +103,10 @@ public class ContactGovernor {
 
   private ContactSituation situation(Debt debt, Channel channel, String template, Instant now) {
     var prefs = preferences.findById(debt.debtor().id()).orElse(new ContactPreferences(debt.debtor().id()));
-    List<Hold> active = holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream().filter(h -> h.activeAt(now)).toList();
+    List<Hold> active =
+        holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream()
+            .filter(h -> h.activeAt(now) && h.kind().stopsContact())
+            .toList();
     Instant since = now.minus(LOOK_BACK);
     return new ContactSituation(
         now,

@@ -12,4 +12,6 @@ public interface HoldRepository extends JpaRepository<Hold, UUID> {
   Optional<Hold> findByIdAndDebtId(UUID id, UUID debtId);
 
   List<Hold> findByDebtIdOrderByStartedAt(UUID debtId);
+
+  List<Hold> findByReleasedAtIsNullAndEndsAtLessThanEqual(java.time.Instant now);
 }

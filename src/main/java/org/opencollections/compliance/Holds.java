@@ -3,6 +3,7 @@ package org.opencollections.compliance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencollections.casefile.CaseEventType;
@@ -43,6 +44,7 @@ public class Holds {
         kind == HoldKind.DISPUTE
             && (noticeSent == null || ValidationPeriod.within(noticeSent, now, debt.debtor().timeZone()));
     Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now));
+    debt.holdStarted(now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("holdId", hold.id().toString());
     details.put("kind", kind.name());
@@ -88,9 +90,38 @@ public class Holds {
         .orElseThrow(() -> new NotFoundException("No hold " + holdId + " on debt " + debtId));
   }
 
+  /** The most recently started hold that is still active. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Hold> newestActive(UUID debtId) {
+    Instant now = clock.instant();
+    return holds.findByDebtIdAndReleasedAtIsNull(debtId).stream()
+        .filter(h -> h.activeAt(now))
+        .max(java.util.Comparator.comparing(Hold::startedAt));
+  }
+
+  /** @return true when no hold on the debt is active any more */
+  @Transactional(readOnly = true)
+  public boolean noneActive(UUID debtId) {
+    Instant now = clock.instant();
+    return holds.findByDebtIdAndReleasedAtIsNull(debtId).stream().noneMatch(h -> h.activeAt(now));
+  }
+
+  /** Breathing spaces end by themselves: releases every hold whose fixed length has run out. */
+  @Transactional
+  public List<Hold> releaseExpired() {
+    Instant now = clock.instant();
+    List<Hold> expired = holds.findByReleasedAtIsNullAndEndsAtLessThanEqual(now);
+    expired.forEach(h -> releaseNow(h.debtId(), h));
+    return expired;
+  }
+
   private Hold releaseNow(UUID debtId, Hold hold) {
     UUID holdId = hold.id();
-    if (hold.release(clock.instant())) {
+    Instant now = clock.instant();
+    if (hold.release(hold.endsAt() != null && hold.endsAt().isBefore(now) ? hold.endsAt() : now)) {
+      if (holds.findByDebtIdAndReleasedAtIsNull(debtId).stream().noneMatch(h -> h.activeAt(now))) {
+        debts.lockById(debtId).orElseThrow().holdsEnded(hold.releasedAt());
+      }
       timeline.record(debtId, CaseEventType.HOLD_RELEASED, "Hold released: " + hold.kind(),
           Map.of("holdId", holdId.toString(), "kind", hold.kind().name()), "hold-released:" + holdId);
     }

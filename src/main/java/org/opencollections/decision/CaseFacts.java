@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opencollections.casefile.CaseEventType;
 import org.opencollections.casefile.Timeline;
+import org.opencollections.compliance.Holds;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.ledger.Ledger;
@@ -28,12 +29,14 @@ public class CaseFacts {
   private final Commitments commitments;
   private final LegalReferrals referrals;
   private final Timeline timeline;
+  private final Holds holds;
   private final Clock clock;
   private final int timeBarYears;
 
   public CaseFacts(
       DebtRepository debts, Ledger ledger, Commitments commitments, LegalReferrals referrals, Timeline timeline,
-      Clock clock, @Value("${collections.time-bar.years:6}") int timeBarYears) {
+      Holds holds, Clock clock, @Value("${collections.time-bar.years:6}") int timeBarYears) {
+    this.holds = holds;
     this.debts = debts;
     this.ledger = ledger;
     this.commitments = commitments;
@@ -58,6 +61,7 @@ public class CaseFacts {
     facts.put("escalationCount", timeline.count(debtId, CaseEventType.DECISION, "decisionId", "escalation-policy"));
     facts.put("legalOutcome", referrals.latestOutcome(debtId).orElse(null));
     facts.put("timeBarred", debt.timeBarred(clock, timeBarYears));
+    facts.put("holdKind", holds.newestActive(debtId).map(h -> h.kind().name()).orElse(null));
     return facts;
   }
 }

@@ -79,6 +79,7 @@ class ZeebeCaseWorkflow implements CaseWorkflow {
               ? CollectionProcess.LEGAL_OUTCOME_RECEIVED
               : CollectionProcess.APPROVE_LEGAL_REFERRAL;
       case WRITE_OFF -> CollectionProcess.DECIDE_WRITE_OFF;
+      case ON_HOLD -> CollectionProcess.HOLD_RELEASED;
       case CLOSED -> throw new IllegalArgumentException("A closed case is not resumed");
     };
   }
@@ -91,6 +92,18 @@ class ZeebeCaseWorkflow implements CaseWorkflow {
         reference,
         paidInFull ? paymentTtl : Duration.ZERO,
         Map.of("lastPaymentReference", reference));
+  }
+
+  @Override
+  public void holdStarted(UUID debtId, UUID holdId, String kind) {
+    // no time to live: a case that is not collecting right now has nothing to interrupt
+    publish(CollectionProcess.MSG_HOLD_STARTED, debtId, "hold:" + holdId, Duration.ZERO, Map.of("holdKind", kind));
+  }
+
+  @Override
+  public void holdsReleased(UUID debtId, UUID holdId) {
+    // kept for a while: the process may still be deciding the hold's treatment when the release comes
+    publish(CollectionProcess.MSG_HOLD_RELEASED, debtId, "release:" + holdId, paymentTtl, Map.of());
   }
 
   @Override

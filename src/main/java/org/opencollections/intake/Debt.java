@@ -65,6 +65,12 @@ public class Debt {
   @Column(name = "validation_notice_sent_at")
   private Instant validationNoticeSentAt;
 
+  @Column(name = "held_days")
+  private int heldDays;
+
+  @Column(name = "on_hold_since")
+  private Instant onHoldSince;
+
   @Version private Long version;
 
   protected Debt() {}
@@ -84,10 +90,32 @@ public class Debt {
     this.createdAt = now;
   }
 
-  /** Days since the due date, counted in the debtor's own calendar; never negative. */
+  /**
+   * Days since the due date in the debtor's own calendar, less the days the case was on hold (the clock
+   * stops while a hold is active); never negative.
+   */
   public long daysPastDue(Clock clock) {
-    LocalDate today = LocalDate.now(clock.withZone(debtor.timeZone()));
-    return Math.max(0, ChronoUnit.DAYS.between(dueDate, today));
+    LocalDate until = onHoldSince != null ? localDate(onHoldSince) : LocalDate.now(clock.withZone(debtor.timeZone()));
+    return Math.max(0, ChronoUnit.DAYS.between(dueDate, until) - heldDays);
+  }
+
+  /** The days-past-due clock stops (a second hold while one is active changes nothing). */
+  public void holdStarted(Instant at) {
+    if (onHoldSince == null) {
+      onHoldSince = at;
+    }
+  }
+
+  /** The last active hold ended: its days are no longer past due. */
+  public void holdsEnded(Instant at) {
+    if (onHoldSince != null) {
+      heldDays += (int) ChronoUnit.DAYS.between(localDate(onHoldSince), localDate(at));
+      onHoldSince = null;
+    }
+  }
+
+  private LocalDate localDate(Instant at) {
+    return at.atZone(debtor.timeZone()).toLocalDate();
   }
 
   /** Older than the limitation period: collectable only without legal action or threats of it. */

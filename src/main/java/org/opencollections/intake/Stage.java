@@ -10,5 +10,6 @@ public enum Stage {
   ESCALATION,
   LEGAL,
   WRITE_OFF,
+  ON_HOLD,
   CLOSED
 }

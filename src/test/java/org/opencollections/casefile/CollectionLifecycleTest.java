@@ -286,4 +286,58 @@ class CollectionLifecycleTest {
     api.awaitTask(debt, NEGOTIATE);
     assertThat(api.debt(debt).get("status").asText()).isEqualTo("OPEN");
   }
+
+  String hold(String debt, String kind) {
+    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", kind));
+    assertThat(hold.getStatusCode().value()).isEqualTo(201);
+    api.awaitTimeline(debt, Api.stageChangedTo("ON_HOLD"));
+    return "/api/debts/" + debt + "/holds/" + hold.getBody().get("id").asText();
+  }
+
+  @Test
+  void aDisputeStopsTheCaseUntilVerificationThenNegotiationResumes() {
+    String debt = debtInNegotiation();
+    String hold = hold(debt, "DISPUTE");
+    JsonNode treatment =
+        api.awaitTimeline(debt, e -> type("DECISION").test(e) && "hold-treatment".equals(e.get("details").get("decisionId").asText()));
+    assertThat(treatment.get("details").get("outputs").get("waitForRelease").asBoolean()).isTrue();
+    long dpd = api.debt(debt).get("daysPastDue").asLong();
+
+    api.advance("P10D");
+    assertThat(api.debt(debt).get("daysPastDue").asLong()).as("the clock stops on hold").isEqualTo(dpd);
+    assertThat(api.debt(debt).get("stage").asText()).isEqualTo("ON_HOLD");
+
+    assertThat(api.post(hold + "/verification", Map.of()).getStatusCode().value()).isEqualTo(200);
+    api.awaitTask(debt, NEGOTIATE);
+    api.awaitStage(debt, "NEGOTIATION");
+    assertThat(api.count(debt, type("TASK_OPENED"))).isEqualTo(2);
+  }
+
+  @Test
+  void bankruptcyGoesToLegalAtOnce() {
+    String debt = debtInNegotiation();
+    hold(debt, "BANKRUPTCY");
+    api.awaitTask(debt, APPROVE_REFERRAL);
+    api.awaitStage(debt, "LEGAL");
+  }
+
+  @Test
+  void aDeceasedDebtorsCaseGoesToWriteOffReview() {
+    String debt = debtInNegotiation();
+    hold(debt, "DECEASED");
+    JsonNode decision =
+        api.awaitTimeline(debt, e -> type("DECISION").test(e) && "write-off-policy".equals(e.get("details").get("decisionId").asText()));
+    assertThat(decision.get("details").get("matchedRules").get(0).get("ruleId").asText()).isEqualTo("Rule_Deceased");
+    api.awaitTask(debt, APPROVE_WRITE_OFF);
+  }
+
+  @Test
+  void aBreathingSpaceEndsByItselfAfterSixtyDays() {
+    String debt = debtInNegotiation();
+    hold(debt, "BREATHING_SPACE");
+    api.advance("P61D");
+    api.awaitTimeline(debt, type("HOLD_RELEASED"));
+    api.awaitTask(debt, NEGOTIATE);
+    assertThat(api.debt(debt).get("stage").asText()).isEqualTo("NEGOTIATION");
+  }
 }

@@ -120,7 +120,7 @@ class ContactGovernorApiTest {
   @Test
   void aHoldBlocksContactUntilItIsReleased() {
     String debt = debt("America/New_York", "US-NY");
-    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost income, forbearance agreed"));
+    ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "CEASE_COMMUNICATION", "reason", "Written request to stop"));
     assertThat(hold.getStatusCode().value()).isEqualTo(201);
 
     JsonNode blocked = call(debt, "NO_ANSWER").getBody();
@@ -131,6 +131,13 @@ class ContactGovernorApiTest {
     assertThat(api.post("/api/debts/" + debt + "/holds/" + holdId + "/release", Map.of()).getStatusCode().value()).isEqualTo(200);
     assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
     assertThat(api.timeline(debt)).extracting(e -> e.get("type").asText()).contains("HOLD_STARTED", "HOLD_RELEASED");
+  }
+
+  @Test
+  void hardshipPausesCollectionButAllowsOfferingAPlan() {
+    String debt = debt("America/New_York", "US-NY");
+    api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost income"));
+    assertThat(call(debt, "CONVERSATION").getBody().get("status").asText()).isEqualTo("MADE");
   }
 
   @Test

@@ -38,6 +38,7 @@ final class DecisionTable {
     facts.put("escalationCount", 0);
     facts.put("legalOutcome", null);
     facts.put("timeBarred", false);
+    facts.put("holdKind", null);
     for (int i = 0; i < given.length; i += 2) {
       facts.put((String) given[i], given[i + 1]);
     }

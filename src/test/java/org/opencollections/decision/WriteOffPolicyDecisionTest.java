@@ -27,9 +27,10 @@ class WriteOffPolicyDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        // legalOutcome, timeBarred, product, dpd, balance → rule, write off
+        // legalOutcome (or, for the deceased row, the active hold), timeBarred, product, dpd, balance → rule, write off
         Arguments.of("UNCOLLECTIBLE", false, "PERSONAL_LOAN", 10, 5000, "Rule_Uncollectible", true),
         Arguments.of(null, true, "PERSONAL_LOAN", 10, 5000, "Rule_TimeBarred", true),
+        Arguments.of("DECEASED", false, "PERSONAL_LOAN", 10, 5000, "Rule_Deceased", true),
         Arguments.of(null, false, "CREDIT_CARD", 180, 5000, "Rule_OpenEndChargeOff", true),
         Arguments.of("JUDGMENT", false, "AUTO_LOAN", 120, 5000, "Rule_ClosedEndChargeOff", true),
         Arguments.of(null, false, "OVERDRAFT", 90, 24.99, "Rule_CostExceedsBalance", true),
@@ -42,12 +43,13 @@ class WriteOffPolicyDecisionTest {
   void decidesWhenRecoveryNoLongerPays(
       String legalOutcome, boolean timeBarred, String product, int dpd, Number balance, String rule, boolean writeOff)
       throws Exception {
+    boolean deceased = "DECEASED".equals(legalOutcome);
     var result =
         DecisionTable.evaluate(
             client, "write-off-policy",
             DecisionTable.facts(
-                "legalOutcome", legalOutcome, "timeBarred", timeBarred, "product", product, "daysPastDue", dpd,
-                "balance", balance));
+                "legalOutcome", deceased ? null : legalOutcome, "holdKind", deceased ? "DECEASED" : null,
+                "timeBarred", timeBarred, "product", product, "daysPastDue", dpd, "balance", balance));
 
     assertThat(result.ruleId()).isEqualTo(rule);
     assertThat(result.outputs()).containsEntry("writeOff", writeOff);
