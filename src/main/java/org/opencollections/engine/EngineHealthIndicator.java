@@ -1,7 +1,6 @@
 package org.opencollections.engine;
 
 import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.env.Environment;

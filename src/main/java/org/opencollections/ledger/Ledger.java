@@ -2,6 +2,7 @@ package org.opencollections.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.opencollections.intake.Debt;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class Ledger {
             () -> postings.save(new Posting(debt.id(), kind, amount, debt.currency(), reference, clock.instant())));
   }
 
-  public BigDecimal paidSince(UUID debtId, java.time.Instant since) {
+  public BigDecimal paidSince(UUID debtId, Instant since) {
     return postings.paidSince(debtId, since);
   }
 }

@@ -1,6 +1,7 @@
 package org.opencollections.ledger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +27,9 @@ public class Payments {
   private final PostingRepository postings;
   private final Ledger ledger;
   private final Timeline timeline;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  public Payments(DebtRepository debts, PostingRepository postings, Ledger ledger, Timeline timeline, java.time.Clock clock) {
+  public Payments(DebtRepository debts, PostingRepository postings, Ledger ledger, Timeline timeline, Clock clock) {
     this.debts = debts;
     this.postings = postings;
     this.ledger = ledger;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -27,20 +28,25 @@ class DebtSegmentationDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        // balance, broken, dpd → rule, segment, channel, reminders, interval, priority
-        Arguments.of(10000, 3, 200, "Rule_HighValue", "HIGH_VALUE", "EMAIL", 1, "P3D", 90),
-        Arguments.of(9999.99, 2, 10, "Rule_HighRisk", "HIGH_RISK", "LETTER", 1, "P5D", 75),
-        Arguments.of(50, 1, 90, "Rule_LateStage", "LATE_STAGE", "LETTER", 1, "P5D", 70),
-        Arguments.of(1000, 1, 89, "Rule_Standard", "STANDARD", "EMAIL", 2, "P7D", 50),
-        Arguments.of(99.99, 0, 5, "Rule_LowBalance", "LOW_BALANCE", "SMS", 3, "P7D", 30),
-        Arguments.of(100, 0, 5, "Rule_Default", "STANDARD", "EMAIL", 3, "P7D", 40));
+        // balance, broken, dpd → rule, segment, strategy, channel, reminders, interval, priority, reason
+        Arguments.of(10000, 3, 200, "Rule_HighValue", "HIGH_VALUE", "early-personal-contact", "EMAIL", 1, "P3D", 90,
+            "Large balance: reach the debtor early and personally"),
+        Arguments.of(9999.99, 2, 10, "Rule_HighRisk", "HIGH_RISK", "firm", "LETTER", 1, "P5D", 75,
+            "Repeatedly broken commitments"),
+        Arguments.of(50, 1, 90, "Rule_LateStage", "LATE_STAGE", "firm", "LETTER", 1, "P5D", 70,
+            "Already 90+ days past due"),
+        Arguments.of(1000, 1, 89, "Rule_Standard", "STANDARD", "standard", "EMAIL", 2, "P7D", 50,
+            "Mid-size balance: standard cadence"),
+        Arguments.of(99.99, 0, 5, "Rule_LowBalance", "LOW_BALANCE", "digital-self-cure", "SMS", 3, "P7D", 30,
+            "Small balance: digital reminders, never dropped"),
+        Arguments.of(100, 0, 5, "Rule_Default", "STANDARD", "standard", "EMAIL", 3, "P7D", 40, "Default treatment"));
   }
 
   @ParameterizedTest(name = "balance {0}, broken {1}, {2} DPD → {3}")
   @MethodSource("rules")
   void segmentsEveryDebt(
-      Number balance, int broken, int dpd, String rule, String segment, String channel, int reminders,
-      String interval, int priority) throws Exception {
+      Number balance, int broken, int dpd, String rule, String segment, String strategy, String channel,
+      int reminders, String interval, int priority, String reason) throws Exception {
     var result =
         DecisionTable.evaluate(
             client, "debt-segmentation",
@@ -48,11 +54,14 @@ class DebtSegmentationDecisionTest {
 
     assertThat(result.ruleId()).isEqualTo(rule);
     assertThat(result.outputs())
-        .containsEntry("segment", segment)
-        .containsEntry("channel", channel)
-        .containsEntry("reminderCount", reminders)
-        .containsEntry("reminderInterval", interval)
-        .containsEntry("priority", priority)
-        .containsKeys("strategy", "reason");
+        .isEqualTo(
+            Map.of(
+                "segment", segment,
+                "strategy", strategy,
+                "channel", channel,
+                "reminderCount", reminders,
+                "reminderInterval", interval,
+                "priority", priority,
+                "reason", reason));
   }
 }
