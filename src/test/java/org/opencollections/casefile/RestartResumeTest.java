@@ -50,13 +50,16 @@ class RestartResumeTest {
     String reminding;
     String monitoring;
     String paid;
+    String disputed;
+    String disputeHold;
     long oldInstance;
     try (ConfigurableApplicationContext first = start()) {
       Api api = api(first);
       negotiating = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
       monitoring = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
       paid = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
-      for (String debt : new String[] {negotiating, monitoring, paid}) {
+      disputed = api.createDebt("12000.00", api.dateInDays(-20), "PERSONAL_LOAN");
+      for (String debt : new String[] {negotiating, monitoring, paid, disputed}) {
         api.awaitTimeline(debt, type("CONTACT")); // each reminder interval starts once its reminder is out
       }
       api.advance("P3D");
@@ -69,6 +72,10 @@ class RestartResumeTest {
       reminding = api.createDebt("1500.00", api.dateInDays(-20), "PERSONAL_LOAN");
       api.awaitTimeline(reminding, type("CONTACT"));
       api.awaitStage(reminding, "SOFT_REMINDER");
+      disputeHold =
+          "/api/debts/" + disputed + "/holds/"
+              + api.post("/api/debts/" + disputed + "/holds", Map.of("kind", "DISPUTE")).getBody().get("id").asText();
+      api.awaitStage(disputed, "ON_HOLD");
       oldInstance = api.debt(negotiating).get("processInstanceKey").asLong();
     }
 
@@ -88,8 +95,10 @@ class RestartResumeTest {
       api.advance("P10D");
       api.awaitTimeline(monitoring, type("INSTALMENT_PAID"));
       await().atMost(Api.PATIENCE).until(() -> api.count(reminding, type("CONTACT")) == 2);
-      api.completeTaskOk(negotiating, "Task_NegotiateWithDebtor", Map.of("outcome", "NO_CONTACT"));
-      api.awaitTimeline(negotiating, Api.stageChangedTo("ESCALATION"));
+      // the case on hold waits for its release in the new instance too, then negotiation resumes
+      assertThat(api.debt(disputed).get("stage").asText()).isEqualTo("ON_HOLD");
+      assertThat(api.post(disputeHold + "/verification", Map.of()).getStatusCode().value()).isEqualTo(200);
+      api.awaitTask(disputed, "Task_NegotiateWithDebtor");
     }
   }
 }
