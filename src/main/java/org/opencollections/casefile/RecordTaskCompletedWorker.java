@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opencollections.engine.JobTypes;
 import org.opencollections.engine.Models;
+import org.opencollections.tasks.ApprovalForms;
 import org.springframework.stereotype.Component;
 
 /** End listener on every user task: the timeline keeps what the person decided. */
@@ -19,13 +20,6 @@ public class RecordTaskCompletedWorker {
       List.of(
           "outcome", "promiseAmount", "promiseDate", "planInstalmentAmount", "planInstalmentCount",
           "planFirstDueDate", "planIntervalDays", "settlementAmount", "settlementDueDate");
-
-  /** Each approval task's own answer. */
-  static final Map<String, String> APPROVALS =
-      Map.of(
-          "Task_ApproveSettlement", "settlementApproved",
-          "Task_ApproveLegalReferral", "legalReferralApproved",
-          "Task_ApproveWriteOff", "writeOffApproved");
 
   private final CaseProgress progress;
   private final Models models;
@@ -40,7 +34,7 @@ public class RecordTaskCompletedWorker {
     Map<String, Object> variables = job.getVariablesAsMap();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("elementId", job.getElementId());
-    String approval = APPROVALS.get(job.getElementId());
+    String approval = ApprovalForms.fieldOf(models.formOf(job.getElementId()));
     List<String> fields = approval != null ? List.of(approval) : DECISION_FIELDS;
     fields.stream().filter(f -> variables.get(f) != null).forEach(f -> details.put(f, variables.get(f)));
     progress.taskCompleted(

@@ -1,6 +1,7 @@
 package org.opencollections.casefile;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,9 @@ class TimelineController {
   /** Everything that happened to the case, oldest first, times in the debtor's zone. */
   @GetMapping("/api/debts/{id}/timeline")
   List<Entry> timeline(@PathVariable UUID id) {
-    var zone = debts.view(id).timeZone();
+    ZoneId zone = debts.zoneOf(id);
     return timeline.of(id).stream()
-        .map(e -> new Entry(e.id(), e.occurredAt().atZone(java.time.ZoneId.of(zone)).toOffsetDateTime(), e.type(), e.summary(), e.details()))
+        .map(e -> new Entry(e.id(), e.occurredAt().atZone(zone).toOffsetDateTime(), e.type(), e.summary(), e.details()))
         .toList();
   }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,24 +57,24 @@ class ContactAttemptController {
         governor.attempt(id, request.channel(), request.direction(), "operator-" + request.channel().name().toLowerCase(),
             request.outcome(), key);
     return ResponseEntity.created(URI.create("/api/debts/" + id + "/contact-attempts/" + attempt.id()))
-        .body(explain(attempt));
+        .body(explain(attempt, debts.zoneOf(id)));
   }
 
   @GetMapping("/api/debts/{id}/contact-attempts")
   List<Explanation> all(@PathVariable UUID id) {
-    debts.require(id);
-    return attempts.findByDebtIdOrderByAttemptedAt(id).stream().map(this::explain).toList();
+    ZoneId zone = debts.zoneOf(id);
+    return attempts.findByDebtIdOrderByAttemptedAt(id).stream().map(a -> explain(a, zone)).toList();
   }
 
   @GetMapping("/api/debts/{id}/contact-attempts/{attemptId}")
   Explanation one(@PathVariable UUID id, @PathVariable UUID attemptId) {
-    return explain(
+    ContactAttempt attempt =
         attempts.findByIdAndDebtId(attemptId, id)
-            .orElseThrow(() -> new NotFoundException("No contact attempt " + attemptId + " on debt " + id)));
+            .orElseThrow(() -> new NotFoundException("No contact attempt " + attemptId + " on debt " + id));
+    return explain(attempt, debts.zoneOf(id));
   }
 
-  private Explanation explain(ContactAttempt a) {
-    var zone = java.time.ZoneId.of(debts.view(a.debtId()).timeZone());
+  private static Explanation explain(ContactAttempt a, ZoneId zone) {
     return new Explanation(
         a.id(), a.debtId(), a.channel(), a.direction(), a.template(), a.outcome(), a.status(), a.rule(),
         a.rule().meaning(), a.ruleSet(), a.ruleVersion(),

@@ -1,6 +1,7 @@
 package org.opencollections.intake;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.opencollections.ledger.Ledger;
 import org.opencollections.web.NotFoundException;
@@ -24,6 +25,12 @@ public class DebtQueries {
   public DebtView view(UUID id) {
     Debt debt = debts.findById(id).orElseThrow(() -> new NotFoundException("No debt " + id));
     return DebtView.of(debt, ledger.balance(debt), clock);
+  }
+
+  /** The debtor's time zone, in which the API shows every time of the case. */
+  @Transactional(readOnly = true)
+  public ZoneId zoneOf(UUID id) {
+    return require(id).debtor().timeZone();
   }
 
   @Transactional(readOnly = true)

@@ -16,12 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskForms {
 
-  private static final Map<String, String> APPROVAL_FIELDS =
-      Map.of(
-          "settlement-approval", "settlementApproved",
-          "legal-referral-approval", "legalReferralApproved",
-          "write-off-approval", "writeOffApproved");
-
   private final Commitments commitments;
   private final ObjectMapper json;
 
@@ -46,7 +40,7 @@ class TaskForms {
         throw new InvalidInputException(problems);
       }
     }
-    String approval = APPROVAL_FIELDS.get(formId);
+    String approval = ApprovalForms.fieldOf(formId);
     if (approval != null && !(variables.get(approval) instanceof Boolean)) {
       Map<String, String> errors = new LinkedHashMap<>();
       errors.put(approval, "is required: true to approve, false to decline");
