@@ -47,7 +47,15 @@ public class DebtIntake {
       throw new InvalidInputException(errors);
     }
     var d = request.debtor();
-    Debtor debtor = debtors.save(new Debtor(d.name(), d.email(), d.phone(), zone, d.jurisdiction(), clock.instant()));
+    Debtor debtor =
+        (d.externalRef() == null || d.externalRef().isBlank()
+                ? java.util.Optional.<Debtor>empty()
+                : debtors.findByExternalRef(d.externalRef()))
+            .orElseGet(
+                () ->
+                    debtors.save(
+                        new Debtor(
+                            blankToNull(d.externalRef()), d.name(), d.email(), d.phone(), zone, d.jurisdiction(), clock.instant())));
     Debt debt =
         debts.saveAndFlush( // the timeline below is written with JDBC and refers to it
             new Debt(request.externalRef(), debtor, principal, currency, request.dueDate(), request.product(), clock.instant()));
@@ -57,5 +65,9 @@ public class DebtIntake {
         "Case opened for " + principal.toPlainString() + " " + currency.getCurrencyCode() + " (" + request.product() + ")",
         Map.of("externalRef", debt.externalRef(), "principal", principal.toPlainString(), "currency", currency.getCurrencyCode()));
     return debt;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 }

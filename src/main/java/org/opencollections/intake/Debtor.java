@@ -14,6 +14,11 @@ import java.util.UUID;
 public class Debtor {
 
   @Id private UUID id;
+
+  /** The creditor's customer reference; debts that carry the same one belong to this debtor. */
+  @Column(name = "external_ref")
+  private String externalRef;
+
   private String name;
   private String email;
   private String phone;
@@ -28,8 +33,10 @@ public class Debtor {
 
   protected Debtor() {}
 
-  public Debtor(String name, String email, String phone, ZoneId timeZone, String jurisdiction, Instant now) {
+  public Debtor(
+      String externalRef, String name, String email, String phone, ZoneId timeZone, String jurisdiction, Instant now) {
     this.id = UUID.randomUUID();
+    this.externalRef = externalRef;
     this.name = name;
     this.email = email;
     this.phone = phone;
@@ -39,6 +46,7 @@ public class Debtor {
   }
 
   public UUID id() { return id; }
+  public String externalRef() { return externalRef; }
   public String name() { return name; }
   public String email() { return email; }
   public String phone() { return phone; }

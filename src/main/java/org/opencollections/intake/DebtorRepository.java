@@ -1,6 +1,10 @@
 package org.opencollections.intake;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DebtorRepository extends JpaRepository<Debtor, UUID> {}
+public interface DebtorRepository extends JpaRepository<Debtor, UUID> {
+
+  Optional<Debtor> findByExternalRef(String externalRef);
+}

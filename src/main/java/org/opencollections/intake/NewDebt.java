@@ -24,7 +24,12 @@ public record NewDebt(
     @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case product code such as CREDIT_CARD")
         String product) {
 
+  /**
+   * @param externalRef the creditor's customer reference (optional): a debt that carries a known one is
+   *     added to that debtor, whose stored details are kept
+   */
   public record NewDebtor(
+      @Size(max = 100) String externalRef,
       @NotBlank @Size(max = 200) String name,
       @Email @Size(max = 320) String email,
       @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 212 555 0100") String phone,
