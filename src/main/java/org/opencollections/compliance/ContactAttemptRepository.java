@@ -22,6 +22,16 @@ public interface ContactAttemptRepository extends JpaRepository<ContactAttempt, 
           + " and a.attemptedAt >= :since order by a.attemptedAt")
   List<Instant> callsSince(UUID debtId, Instant since);
 
+  /** Calls to this debtor about any of their debts that were made, since a moment. */
+  @Query(
+      "select a.attemptedAt from ContactAttempt a where a.debtId in"
+          + " (select d.id from Debt d where d.debtor.id = :debtorId)"
+          + " and a.channel = org.opencollections.compliance.Channel.CALL"
+          + " and a.status = org.opencollections.compliance.ContactAttempt.Status.MADE"
+          + " and a.direction = org.opencollections.compliance.ContactAttempt.Direction.OUTBOUND"
+          + " and a.attemptedAt >= :since order by a.attemptedAt")
+  List<Instant> debtorCallsSince(UUID debtorId, Instant since);
+
   /** Telephone conversations about this debt (either direction), since a moment. */
   @Query(
       "select a.attemptedAt from ContactAttempt a where a.debtId = :debtId"

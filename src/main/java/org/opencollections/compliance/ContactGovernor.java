@@ -40,11 +40,17 @@ public class ContactGovernor {
   private final Timeline timeline;
   private final Clock clock;
   private final int timeBarYears;
+  /** The table changes rarely: its answers are kept for a short while instead of asking the engine every time. */
+  private final Duration rulesCacheTtl;
+  private final Map<Map<String, Object>, CachedLimits> rulesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedLimits(ContactLimits limits, long fetchedAtNanos) {}
 
   public ContactGovernor(
       DebtRepository debts, ContactAttemptRepository attempts, ContactPreferencesRepository preferences,
       HoldRepository holds, DecisionEngine decisions, Timeline timeline, Clock clock,
-      @Value("${collections.time-bar.years:6}") int timeBarYears) {
+      @Value("${collections.time-bar.years:6}") int timeBarYears,
+      @Value("${collections.contact-rules.cache-ttl:PT30S}") Duration rulesCacheTtl) {
     this.debts = debts;
     this.attempts = attempts;
     this.preferences = preferences;
@@ -53,6 +59,7 @@ public class ContactGovernor {
     this.timeline = timeline;
     this.clock = clock;
     this.timeBarYears = timeBarYears;
+    this.rulesCacheTtl = rulesCacheTtl;
   }
 
   /**
@@ -120,7 +127,8 @@ public class ContactGovernor {
         prefs.blockedChannels(),
         debt.timeBarred(clock, timeBarYears),
         attempts.callsSince(debt.id(), since),
-        attempts.conversationsSince(debt.id(), since));
+        attempts.conversationsSince(debt.id(), since),
+        attempts.debtorCallsSince(debt.debtor().id(), since));
   }
 
   private ContactLimits limits(Debt debt, Channel channel) {
@@ -129,6 +137,17 @@ public class ContactGovernor {
     in.put("jurisdiction", jurisdiction);
     in.put("country", jurisdiction.length() >= 2 ? jurisdiction.substring(0, 2) : jurisdiction);
     in.put("channel", channel.name());
+    long now = System.nanoTime(); // real time: a new version of the table is deployed in real time
+    CachedLimits cached = rulesCache.get(in);
+    if (cached != null && now - cached.fetchedAtNanos() < rulesCacheTtl.toNanos()) {
+      return cached.limits();
+    }
+    ContactLimits limits = evaluateLimits(in);
+    rulesCache.put(in, new CachedLimits(limits, now));
+    return limits;
+  }
+
+  private ContactLimits evaluateLimits(Map<String, Object> in) {
     DecisionEngine.Evaluation e = decisions.evaluate(CONTACT_RULES, in);
     Map<String, Object> out = e.outputs();
     if (out == null) {
@@ -139,8 +158,13 @@ public class ContactGovernor {
         e.decisionVersion(),
         LocalTime.parse((String) out.get("windowStart")),
         LocalTime.parse((String) out.get("windowEnd")),
-        out.get("maxCallsPer7Days") == null ? null : ((Number) out.get("maxCallsPer7Days")).intValue(),
-        out.get("daysAfterConversation") == null ? null : ((Number) out.get("daysAfterConversation")).intValue());
+        integer(out.get("maxCallsPer7Days")),
+        integer(out.get("daysAfterConversation")),
+        integer(out.get("maxDebtorCallsPer7Days")));
+  }
+
+  private static Integer integer(Object dmnNumber) {
+    return dmnNumber == null ? null : ((Number) dmnNumber).intValue();
   }
 
   private static Map<String, Object> inputs(ContactSituation s, ContactLimits limits) {
@@ -156,10 +180,12 @@ public class ContactGovernor {
     in.put("timeBarred", s.timeBarred());
     in.put("callsInLast8Days", s.earlierCalls().size());
     in.put("conversationsInLast8Days", s.conversations().size());
+    in.put("debtorCallsInLast8Days", s.debtorCalls().size());
     in.put("ruleSet", limits.ruleSet());
     in.put("window", limits.windowStart() + "-" + limits.windowEnd());
     in.put("maxCallsPer7Days", limits.maxCallsPer7Days());
     in.put("daysAfterConversation", limits.daysAfterConversation());
+    in.put("maxDebtorCallsPer7Days", limits.maxDebtorCallsPer7Days());
     return in;
   }
 

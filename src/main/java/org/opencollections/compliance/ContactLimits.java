@@ -7,6 +7,8 @@ import java.time.LocalTime;
  *
  * @param maxCallsPer7Days null where the jurisdiction sets no count
  * @param daysAfterConversation days (the conversation day counting as day one) before the next call; null for none
+ * @param maxDebtorCallsPer7Days call attempts to the debtor about all of their debts together in 7 consecutive
+ *     days (Massachusetts counts per debtor); null where the jurisdiction sets no such count
  */
 public record ContactLimits(
     String ruleSet,
@@ -14,4 +16,5 @@ public record ContactLimits(
     LocalTime windowStart,
     LocalTime windowEnd,
     Integer maxCallsPer7Days,
-    Integer daysAfterConversation) {}
+    Integer daysAfterConversation,
+    Integer maxDebtorCallsPer7Days) {}

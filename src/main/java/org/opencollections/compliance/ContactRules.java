@@ -43,24 +43,17 @@ public final class ContactRules {
     }
     if (s.channel() == Channel.CALL) {
       LocalDate today = local.toLocalDate();
-      if (limits.maxCallsPer7Days() != null) {
-        // seven consecutive days ending today, in the debtor's calendar
-        LocalDate first = today.minusDays(6);
-        List<Instant> inWindow =
-            s.earlierCalls().stream()
-                .filter(c -> !c.atZone(s.debtorZone()).toLocalDate().isBefore(first))
-                .sorted(Comparator.naturalOrder())
-                .toList();
-        if (inWindow.size() >= limits.maxCallsPer7Days()) {
-          // the oldest call in the window ages out 7 days after its day began
-          int surplus = inWindow.size() - limits.maxCallsPer7Days();
-          LocalDate freeDay = inWindow.get(surplus).atZone(s.debtorZone()).toLocalDate().plusDays(7);
-          Instant until = nextWindowStart(freeDay.atStartOfDay(s.debtorZone()), limits.windowStart());
-          return ContactDecision.defer(
-              ContactRule.CALL_FREQUENCY, until,
-              " (" + limits.ruleSet() + ": at most " + limits.maxCallsPer7Days() + " in 7 days, "
-                  + inWindow.size() + " made)");
-        }
+      ContactDecision perDebt =
+          callCount(s, today, s.earlierCalls(), limits.maxCallsPer7Days(), limits, ContactRule.CALL_FREQUENCY, "");
+      if (perDebt != null) {
+        return perDebt;
+      }
+      ContactDecision perDebtor =
+          callCount(
+              s, today, s.debtorCalls(), limits.maxDebtorCallsPer7Days(), limits, ContactRule.DEBTOR_CALL_FREQUENCY,
+              " to this debtor over all their debts");
+      if (perDebtor != null) {
+        return perDebtor;
       }
       if (limits.daysAfterConversation() != null) {
         for (Instant conversation : s.conversations()) {
@@ -76,6 +69,30 @@ public final class ContactRules {
       }
     }
     return ContactDecision.allow();
+  }
+
+  /** Defers a call when {@code max} calls were made in the seven consecutive days ending today; else null. */
+  private static ContactDecision callCount(
+      ContactSituation s, LocalDate today, List<Instant> calls, Integer max, ContactLimits limits, ContactRule rule,
+      String scope) {
+    if (max == null) {
+      return null;
+    }
+    LocalDate first = today.minusDays(6); // seven consecutive days ending today, in the debtor's calendar
+    List<Instant> inWindow =
+        calls.stream()
+            .filter(c -> !c.atZone(s.debtorZone()).toLocalDate().isBefore(first))
+            .sorted(Comparator.naturalOrder())
+            .toList();
+    if (inWindow.size() < max) {
+      return null;
+    }
+    // the oldest call in the window ages out 7 days after its day began
+    LocalDate freeDay = inWindow.get(inWindow.size() - max).atZone(s.debtorZone()).toLocalDate().plusDays(7);
+    Instant until = nextWindowStart(freeDay.atStartOfDay(s.debtorZone()), limits.windowStart());
+    return ContactDecision.defer(
+        rule, until,
+        " (" + limits.ruleSet() + ": at most " + max + " in 7 days" + scope + ", " + inWindow.size() + " made)");
   }
 
   /** The first moment at or after {@code from} when the local window opens (DST gaps move it forward). */

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param earlierCalls call attempts about this debt that were made (allowed), newest last
  * @param conversations times of telephone conversations about this debt
+ * @param debtorCalls call attempts to the debtor about any of their debts (this one included) that were made
  */
 public record ContactSituation(
     Instant at,
@@ -24,7 +25,8 @@ public record ContactSituation(
     Set<Channel> blockedChannels,
     boolean timeBarred,
     List<Instant> earlierCalls,
-    List<Instant> conversations) {
+    List<Instant> conversations,
+    List<Instant> debtorCalls) {
 
   /** Templates allowed after a cease request: the confirmation that contact stops. */
   static final Set<String> ALLOWED_AFTER_CEASE = Set.of("cease-confirmation");

@@ -18,9 +18,9 @@ class ContactRulesTest {
 
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-  static final ContactLimits REG_F = new ContactLimits("US federal", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7);
-  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7);
-  static final ContactLimits INDIA = new ContactLimits("IN", 1, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null);
+  static final ContactLimits REG_F = new ContactLimits("US federal", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7, null);
+  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7, 2);
+  static final ContactLimits INDIA = new ContactLimits("IN", 1, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null, null);
 
   static Instant local(String dateTime, ZoneId zone) {
     return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
@@ -28,7 +28,7 @@ class ContactRulesTest {
 
   static ContactSituation situation(String at, ZoneId zone, Channel channel, List<Instant> calls, List<Instant> talks) {
     return new ContactSituation(
-        local(at, zone), zone, channel, "soft-reminder", false, null, false, false, Set.of(), false, calls, talks);
+        local(at, zone), zone, channel, "soft-reminder", false, null, false, false, Set.of(), false, calls, talks, calls);
   }
 
   static ContactSituation call(String at, List<Instant> calls) {
@@ -60,8 +60,8 @@ class ContactRulesTest {
     void isTheDebtorsLocalTimeNotTheServers() {
       // 14:00 UTC is 09:00 in New York (allowed) and 19:30 in Kolkata (after India's 19:00)
       Instant at = Instant.parse("2026-03-02T14:00:00Z");
-      var ny = new ContactSituation(at, NEW_YORK, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of());
-      var in = new ContactSituation(at, KOLKATA, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of());
+      var ny = new ContactSituation(at, NEW_YORK, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of(), List.of());
+      var in = new ContactSituation(at, KOLKATA, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of(), List.of());
       assertThat(ContactRules.decide(ny, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
       ContactDecision india = ContactRules.decide(in, INDIA);
       assertThat(india.verdict()).isEqualTo(Verdict.DEFER);
@@ -72,14 +72,14 @@ class ContactRulesTest {
     void followsDaylightSavingTime() {
       // 2026-03-08: New York springs forward at 02:00. 12:30 UTC is 07:30 EST the day before, 08:30 EDT that day.
       var before = new ContactSituation(Instant.parse("2026-03-07T12:30:00Z"), NEW_YORK, Channel.CALL, "x", false, null,
-          false, false, Set.of(), false, List.of(), List.of());
+          false, false, Set.of(), false, List.of(), List.of(), List.of());
       var after = new ContactSituation(Instant.parse("2026-03-08T12:30:00Z"), NEW_YORK, Channel.CALL, "x", false, null,
-          false, false, Set.of(), false, List.of(), List.of());
+          false, false, Set.of(), false, List.of(), List.of(), List.of());
       assertThat(ContactRules.decide(before, REG_F).verdict()).isEqualTo(Verdict.DEFER);
       assertThat(ContactRules.decide(after, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
       // deferred on the evening before the change, the window opens at 08:00 EDT = 12:00 UTC
       var evening = new ContactSituation(Instant.parse("2026-03-08T02:30:00Z"), NEW_YORK, Channel.SMS, "x", false, null,
-          false, false, Set.of(), false, List.of(), List.of());
+          false, false, Set.of(), false, List.of(), List.of(), List.of());
       assertThat(ContactRules.decide(evening, REG_F).notBefore()).isEqualTo(Instant.parse("2026-03-08T12:00:00Z"));
     }
   }
@@ -121,6 +121,21 @@ class ContactRulesTest {
     }
 
     @Test
+    void massachusettsCountsTheDebtorsCallsOverAllTheirDebts() {
+      // one call about this debt, one about the debtor's other debt: the third call to the debtor waits
+      List<Instant> thisDebt = calls("2026-03-02T09:00:00");
+      List<Instant> allDebts = calls("2026-03-02T09:00:00", "2026-03-04T09:00:00");
+      var third = new ContactSituation(local("2026-03-08T12:00:00", NEW_YORK), NEW_YORK, Channel.CALL, "x", false, null,
+          false, false, Set.of(), false, thisDebt, List.of(), allDebts);
+      ContactDecision decision = ContactRules.decide(third, MASSACHUSETTS);
+      assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(decision.rule()).isEqualTo(ContactRule.DEBTOR_CALL_FREQUENCY);
+      assertThat(decision.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      // Regulation F counts per debt: the same history elsewhere in the US allows the call
+      assertThat(ContactRules.decide(third, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
     void countsOnlyCallsNotLetters() {
       List<Instant> seven = calls("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
           "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00", "2026-03-08T09:00:00");
@@ -156,7 +171,7 @@ class ContactRulesTest {
 
     ContactSituation with(boolean hold, boolean cease, boolean attorney, Set<Channel> blocked, boolean timeBarred, String template) {
       return new ContactSituation(local("2026-03-02T10:00:00", NEW_YORK), NEW_YORK, Channel.EMAIL, template, hold,
-          hold ? "DISPUTE" : null, cease, attorney, blocked, timeBarred, List.of(), List.of());
+          hold ? "DISPUTE" : null, cease, attorney, blocked, timeBarred, List.of(), List.of(), List.of());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * An aggressive strategy against debts in mixed jurisdictions over simulated weeks: calls every three hours,
  * day and night, plus the process's own reminders. The governor decides every attempt; an independent
- * checker that reads only the ledger finds no violation. Sized for the test suite; larger runs take
+ * checker that reads only the ledger finds no violation. Half of the debtors owe two debts each. Sized for the test suite; larger runs take
  * -Dsimulation.debts=N -Dsimulation.days=N (e.g. 200 and 90: about 10 minutes here).
  */
 @CollectionsTest
@@ -46,9 +46,20 @@ class ContactSimulationTest {
     int days = Integer.getInteger("simulation.days", 21);
     Api api = new Api(http);
     List<UUID> debts = new ArrayList<>();
+    String run = UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < debtCount; i++) {
-      String[] place = PLACES[i % PLACES.length];
-      debts.add(UUID.fromString(api.createDebt(Api.debtRequest("750.00", api.dateInDays(-15), "PERSONAL_LOAN", place[0], place[1]))));
+      // debts come in pairs from one place; every other pair is owed by one debtor, so limits per debtor bite
+      int pair = i / 2;
+      String[] place = PLACES[pair % PLACES.length];
+      Map<String, Object> request =
+          new java.util.HashMap<>(Api.debtRequest("750.00", api.dateInDays(-15), "PERSONAL_LOAN", place[0], place[1]));
+      if (pair % 2 == 0) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> debtor = new java.util.HashMap<>((Map<String, Object>) request.get("debtor"));
+        debtor.put("externalRef", "SIM-" + run + "-" + pair);
+        request.put("debtor", debtor);
+      }
+      debts.add(UUID.fromString(api.createDebt(request)));
     }
     Random random = new Random(42);
     Map<ContactAttempt.Status, Integer> byStatus = new EnumMap<>(ContactAttempt.Status.class);
@@ -78,7 +89,10 @@ class ContactSimulationTest {
 
     assertThat(violations).isEmpty();
     assertThat(byStatus.get(ContactAttempt.Status.MADE)).isPositive();
-    assertThat(byRule).containsKeys(ContactRule.LOCAL_TIME_WINDOW, ContactRule.CALL_FREQUENCY, ContactRule.CALL_AFTER_CONVERSATION);
+    assertThat(byRule)
+        .containsKeys(
+            ContactRule.LOCAL_TIME_WINDOW, ContactRule.CALL_FREQUENCY, ContactRule.CALL_AFTER_CONVERSATION,
+            ContactRule.DEBTOR_CALL_FREQUENCY);
 
     // the checker is not blind: a call the governor would never have allowed, written straight into the
     // ledger at 23:30 in New York, is reported

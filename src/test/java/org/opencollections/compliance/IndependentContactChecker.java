@@ -14,13 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads the contact ledger and checks it against the law as written here, independently of the governor's
  * code and of dmn/contact-rules.dmn: contact hours in the debtor's local time (08:00–21:00; India 08:00–19:00),
- * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2), no call within 7 days after a
+ * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2 per debt and 2 to the debtor over all
+ * their debts), no call within 7 days after a
  * telephone conversation (the conversation day counting as day one), and every contact not made names the
  * rule that stopped it.
  */
 final class IndependentContactChecker {
 
-  record Entry(UUID debtId, String channel, String direction, String status, String outcome, String rule,
+  record Entry(UUID debtId, UUID debtorId, String channel, String direction, String status, String outcome, String rule,
       Instant at, ZoneId zone, String jurisdiction) {}
 
   private final JdbcTemplate jdbc;
@@ -30,20 +31,20 @@ final class IndependentContactChecker {
   }
 
   List<String> violations(List<UUID> debts) {
-    List<Entry> ledger = new ArrayList<>();
-    for (UUID debt : debts) {
-      ledger.addAll(
-          jdbc.query(
-              "select a.debt_id, a.channel, a.direction, a.status, a.outcome, a.rule, a.attempted_at, r.time_zone, r.jurisdiction"
-                  + " from contact_attempt a join debt d on d.id = a.debt_id join debtor r on r.id = d.debtor_id"
-                  + " where a.debt_id = ? order by a.attempted_at",
-              (rs, i) ->
-                  new Entry((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                      rs.getString(6), rs.getTimestamp(7).toInstant(), ZoneId.of(rs.getString(8)), rs.getString(9)),
-              debt));
-    }
+    List<Entry> ledger =
+        jdbc.query(
+            "select a.debt_id, d.debtor_id, a.channel, a.direction, a.status, a.outcome, a.rule, a.attempted_at,"
+                + " r.time_zone, r.jurisdiction"
+                + " from contact_attempt a join debt d on d.id = a.debt_id join debtor r on r.id = d.debtor_id"
+                + " where a.debt_id = any(?) order by a.attempted_at, a.id",
+            (rs, i) ->
+                new Entry((UUID) rs.getObject(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                    ZoneId.of(rs.getString(9)), rs.getString(10)),
+            (Object) debts.toArray(UUID[]::new));
     List<String> violations = new ArrayList<>();
     Map<UUID, List<Entry>> callsByDebt = new HashMap<>();
+    Map<UUID, List<Entry>> callsByDebtor = new HashMap<>();
     Map<UUID, List<Entry>> conversationsByDebt = new HashMap<>();
     for (Entry e : ledger) {
       boolean made = e.status().equals("MADE");
@@ -69,6 +70,14 @@ final class IndependentContactChecker {
         if (inWindow > limit) {
           violations.add(inWindow + " calls in 7 days (limit " + limit + "): " + e);
         }
+        // Massachusetts counts the calls to the debtor, whatever debt they were about
+        List<Entry> debtorCalls = callsByDebtor.computeIfAbsent(e.debtorId(), k -> new ArrayList<>());
+        long toDebtor =
+            debtorCalls.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
+        if (e.jurisdiction().equals("US-MA") && toDebtor > 2) {
+          violations.add(toDebtor + " calls to one debtor in 7 days (limit 2): " + e);
+        }
+        debtorCalls.add(e);
         if (!e.jurisdiction().startsWith("IN")) {
           for (Entry talk : conversationsByDebt.getOrDefault(e.debtId(), List.of())) {
             LocalDate dayOne = talk.at().atZone(talk.zone()).toLocalDate();

@@ -29,18 +29,18 @@ class ContactRulesDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        Arguments.of("US-MA", "US", "CALL", "Rule_Massachusetts", "08:00", "21:00", 2, 7),
-        Arguments.of("US-MA", "US", "EMAIL", "Rule_UsFederal", "08:00", "21:00", 7, 7),
-        Arguments.of("US-NY", "US", "CALL", "Rule_UsFederal", "08:00", "21:00", 7, 7),
-        Arguments.of("IN", "IN", "CALL", "Rule_India", "08:00", "19:00", null, null),
-        Arguments.of("GB", "GB", "CALL", "Rule_Default", "08:00", "21:00", 7, 7));
+        Arguments.of("US-MA", "US", "CALL", "Rule_Massachusetts", "08:00", "21:00", 2, 7, 2),
+        Arguments.of("US-MA", "US", "EMAIL", "Rule_UsFederal", "08:00", "21:00", 7, 7, null),
+        Arguments.of("US-NY", "US", "CALL", "Rule_UsFederal", "08:00", "21:00", 7, 7, null),
+        Arguments.of("IN", "IN", "CALL", "Rule_India", "08:00", "19:00", null, null, null),
+        Arguments.of("GB", "GB", "CALL", "Rule_Default", "08:00", "21:00", 7, 7, null));
   }
 
   @ParameterizedTest(name = "{0} {2} → {3}")
   @MethodSource("rules")
   void givesEachJurisdictionItsLimits(
       String jurisdiction, String country, String channel, String rule, String from, String until, Integer calls,
-      Integer daysAfterConversation) throws Exception {
+      Integer daysAfterConversation, Integer callsToDebtor) throws Exception {
     Map<String, Object> in = new HashMap<>(Map.of("jurisdiction", jurisdiction, "country", country, "channel", channel));
     var result = DecisionTable.evaluate(client, "contact-rules", in);
 
@@ -49,7 +49,8 @@ class ContactRulesDecisionTest {
         .containsEntry("windowStart", from)
         .containsEntry("windowEnd", until)
         .containsEntry("maxCallsPer7Days", calls)
-        .containsEntry("daysAfterConversation", daysAfterConversation);
+        .containsEntry("daysAfterConversation", daysAfterConversation)
+        .containsEntry("maxDebtorCallsPer7Days", callsToDebtor);
     assertThat(result.outputs().get("ruleSet")).asString().isNotBlank();
   }
 }
