@@ -7,7 +7,8 @@ import java.time.ZoneId;
 
 /**
  * The validation period: 30 days after the debtor is assumed to have received the validation notice, which
- * is 5 working days (Monday to Friday) after it was sent. It ends at the end of that day, the debtor's time.
+ * is 5 days after it was sent, not counting Saturdays, Sundays and the legal public holidays (12 CFR
+ * 1006.34(b)(5)). It ends at the end of that day, the debtor's time.
  */
 public final class ValidationPeriod {
 
@@ -21,7 +22,8 @@ public final class ValidationPeriod {
     int added = 0;
     while (added < WORKING_DAYS_TO_RECEIPT) {
       day = day.plusDays(1);
-      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+          && !UsLegalPublicHolidays.isHoliday(day)) {
         added++;
       }
     }

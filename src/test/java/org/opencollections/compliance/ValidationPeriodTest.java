@@ -40,4 +40,27 @@ class ValidationPeriodTest {
     Instant sent = Instant.parse("2027-03-06T02:00:00Z");
     assertThat(ValidationPeriod.assumedReceipt(sent, NEW_YORK)).isEqualTo(LocalDate.of(2027, 3, 12));
   }
+
+  @Test
+  void legalPublicHolidaysDoNotCountAsDaysToReceipt() {
+    // sent Wednesday 24 Nov 2027: Thanksgiving (Thu 25) does not count → Fri 26, Mon 29, Tue 30, Wed 1, Thu 2 Dec
+    assertThat(ValidationPeriod.assumedReceipt(at("2027-11-24T10:00:00"), NEW_YORK)).isEqualTo(LocalDate.of(2027, 12, 2));
+    // sent Friday 31 Dec 2027 ... 1 Jan 2028 is a Saturday; Mon 3 Jan is a working day, MLK day is 17 Jan
+    assertThat(ValidationPeriod.assumedReceipt(at("2027-12-31T10:00:00"), NEW_YORK)).isEqualTo(LocalDate.of(2028, 1, 7));
+    // Independence Day 2027 is a Sunday, observed Monday 5 July: sent Friday 2 July → Tue 6 ... Mon 12 July
+    assertThat(ValidationPeriod.assumedReceipt(at("2027-07-02T10:00:00"), NEW_YORK)).isEqualTo(LocalDate.of(2027, 7, 12));
+  }
+
+  @Test
+  void knowsTheHolidaysOfFiveUscSixOneOhThree() {
+    assertThat(UsLegalPublicHolidays.of(2027))
+        .contains(
+            LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 18), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 5, 31),
+            LocalDate.of(2027, 6, 18), LocalDate.of(2027, 6, 19), LocalDate.of(2027, 7, 4), LocalDate.of(2027, 7, 5),
+            LocalDate.of(2027, 9, 6), LocalDate.of(2027, 10, 11), LocalDate.of(2027, 11, 11), LocalDate.of(2027, 11, 25),
+            LocalDate.of(2027, 12, 24), LocalDate.of(2027, 12, 25))
+        .hasSize(14);
+    // 1 January 2028 is a Saturday: observed on Friday 31 December 2027
+    assertThat(UsLegalPublicHolidays.isHoliday(LocalDate.of(2027, 12, 31))).isTrue();
+  }
 }
