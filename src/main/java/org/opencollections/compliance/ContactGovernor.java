@@ -113,6 +113,8 @@ public class ContactGovernor {
     List<Hold> active =
         holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream()
             .filter(h -> h.activeAt(now) && h.kind().stopsContact())
+            // a cease hold lets its own confirmation through; any other hold stops that too
+            .filter(h -> !(h.kind() == HoldKind.CEASE_COMMUNICATION && ContactSituation.ALLOWED_AFTER_CEASE.contains(template)))
             .toList();
     Instant since = now.minus(LOOK_BACK);
     return new ContactSituation(

@@ -126,6 +126,11 @@ class ContactGovernorApiTest {
     JsonNode blocked = call(debt, "NO_ANSWER").getBody();
     assertThat(blocked.get("status").asText()).isEqualTo("BLOCKED");
     assertThat(blocked.get("rule").asText()).isEqualTo("ACTIVE_HOLD");
+    // the one contact a cease request allows: the process confirms it in writing, once
+    JsonNode confirmation =
+        api.awaitTimeline(debt, e -> type("CONTACT").test(e) && "cease-confirmation".equals(e.get("details").path("template").asText()));
+    assertThat(confirmation.get("details").get("channel").asText()).isEqualTo("LETTER");
+    assertThat(api.count(debt, e -> "cease-confirmation".equals(e.get("details").path("template").asText()))).isEqualTo(1);
 
     String holdId = hold.getBody().get("id").asText();
     assertThat(api.post("/api/debts/" + debt + "/holds/" + holdId + "/release", Map.of()).getStatusCode().value()).isEqualTo(200);

@@ -28,19 +28,21 @@ class HoldTreatmentDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        Arguments.of("BANKRUPTCY", "Rule_Bankruptcy", false, "LEGAL"),
-        Arguments.of("DECEASED", "Rule_Deceased", false, "WRITE_OFF"),
-        Arguments.of("HARDSHIP", "Rule_Hardship", true, "NEGOTIATION"),
-        Arguments.of("DISPUTE", "Rule_WaitAndNegotiate", true, "NEGOTIATION"),
-        Arguments.of("BREATHING_SPACE", "Rule_WaitAndNegotiate", true, "NEGOTIATION"));
+        Arguments.of("BANKRUPTCY", "Rule_Bankruptcy", false, "LEGAL", null),
+        Arguments.of("DECEASED", "Rule_Deceased", false, "WRITE_OFF", null),
+        Arguments.of("HARDSHIP", "Rule_Hardship", true, "NEGOTIATION", null),
+        Arguments.of("CEASE_COMMUNICATION", "Rule_Cease", true, "NEGOTIATION", "cease-confirmation"),
+        Arguments.of("DISPUTE", "Rule_WaitAndNegotiate", true, "NEGOTIATION", null),
+        Arguments.of("BREATHING_SPACE", "Rule_WaitAndNegotiate", true, "NEGOTIATION", null));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("rules")
-  void treatsEachHold(String kind, String rule, boolean wait, String resumeAt) throws Exception {
+  void treatsEachHold(String kind, String rule, boolean wait, String resumeAt, String confirmation) throws Exception {
     var result = DecisionTable.evaluate(client, "hold-treatment", Map.of("holdKind", kind));
 
     assertThat(result.ruleId()).isEqualTo(rule);
-    assertThat(result.outputs()).containsEntry("waitForRelease", wait).containsEntry("resumeAt", resumeAt);
+    assertThat(result.outputs()).containsEntry("waitForRelease", wait).containsEntry("resumeAt", resumeAt)
+        .containsEntry("confirmation", confirmation);
   }
 }
