@@ -63,6 +63,11 @@ class ApiExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

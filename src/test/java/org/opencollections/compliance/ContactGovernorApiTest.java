@@ -152,21 +152,19 @@ class ContactGovernorApiTest {
     api.awaitTimeline(debt, type("CONTACT"));
 
     ResponseEntity<JsonNode> ceased =
-        http.exchange("/api/debtors/" + debtor + "/contact-preferences", org.springframework.http.HttpMethod.PUT,
-            new org.springframework.http.HttpEntity<>(Map.of("ceaseCommunication", true, "blockedChannels", List.of("SMS"))),
-            JsonNode.class);
+        api.put("/api/debtors/" + debtor + "/contact-preferences", Map.of("ceaseCommunication", true, "blockedChannels", List.of("SMS")));
     assertThat(ceased.getStatusCode().value()).isEqualTo(200);
 
     JsonNode afterCease =
         api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "EMAIL", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
     assertThat(afterCease.get("rule").asText()).isEqualTo("CEASE_COMMUNICATION");
 
-    http.put("/api/debtors/" + debtor + "/contact-preferences", Map.of("ceaseCommunication", false, "blockedChannels", List.of("SMS")));
+    api.put("/api/debtors/" + debtor + "/contact-preferences", Map.of("ceaseCommunication", false, "blockedChannels", List.of("SMS")));
     JsonNode sms =
         api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "SMS", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
     assertThat(sms.get("rule").asText()).isEqualTo("CHANNEL_BLOCKED");
 
-    http.put("/api/debtors/" + debtor + "/contact-preferences",
+    api.put("/api/debtors/" + debtor + "/contact-preferences",
         Map.of("ceaseCommunication", false, "attorney", Map.of("name", "A. Counsel", "phone", "+1 212 555 0199")));
     JsonNode attorney = call(debt, "NO_ANSWER").getBody();
     assertThat(attorney.get("rule").asText()).isEqualTo("ATTORNEY_REPRESENTED");

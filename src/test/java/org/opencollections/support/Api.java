@@ -24,16 +24,42 @@ public final class Api {
   public static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final TestRestTemplate http;
+  private TestRestTemplate anonymous;
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
+  /** Calls the API as the demo administrator, who may do everything. */
   public Api(TestRestTemplate http) {
-    this.http = http;
+    this(http, "admin");
+  }
+
+  /** Calls the API as one of the embedded mode's demo users (the password is the user name). */
+  public Api(TestRestTemplate http, String user) {
+    this.anonymous = http;
+    this.http = http.withBasicAuth(user, user);
+  }
+
+  /** The same client, as another demo user. */
+  public Api as(String user) {
+    return new Api(anonymous, user);
   }
 
   public ResponseEntity<JsonNode> post(String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> put(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  /** Any method, for the access tests. */
+  public ResponseEntity<String> call(HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
   }
 
   public ResponseEntity<JsonNode> get(String path) {

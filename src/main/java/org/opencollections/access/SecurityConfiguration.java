@@ -1,0 +1,122 @@
+package org.opencollections.access;
+
+import static org.opencollections.access.Role.ADMIN;
+import static org.opencollections.access.Role.COMPLIANCE_OFFICER;
+import static org.opencollections.access.Role.OPERATOR;
+import static org.opencollections.access.Role.PROCESS_OWNER;
+import static org.opencollections.access.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.opencollections.engine.EngineMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. HTTP Basic over a stateless API; every endpoint names the roles it admits, and any
+ * endpoint not named here is refused. In embedded mode one demo user per role exists ({@code operator/operator}
+ * ... {@code admin/admin}); outside it only the users configured under {@code collections.security.users}.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  private static final Role[] EVERYONE = Role.values();
+  private static final Role[] WORKS_CASES = {OPERATOR, SUPERVISOR, ADMIN};
+  private static final Role[] MANAGES = {SUPERVISOR, ADMIN};
+  private static final Role[] GUARDS_CONTACT = {OPERATOR, SUPERVISOR, COMPLIANCE_OFFICER, ADMIN};
+  private static final Role[] RELEASES_HOLDS = {SUPERVISOR, COMPLIANCE_OFFICER, ADMIN};
+  private static final Role[] AUDITS = {SUPERVISOR, COMPLIANCE_OFFICER, PROCESS_OWNER, ADMIN};
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.csrf(c -> c.disable()) // a stateless API with Basic credentials: no session cookie to forge
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.realmName("collections"))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                    .requestMatchers("/error").permitAll()
+                    .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                    .requestMatchers(POST, "/api/simulation/clock").hasRole(ADMIN.name())
+                    .requestMatchers(POST, "/api/debts").hasAnyRole(names(MANAGES))
+                    .requestMatchers("/api/portfolio/**").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/api/debts/*/payments").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(POST, "/api/debts/*/payments/*/reversal").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/api/debts/*/charges").hasAnyRole(names(MANAGES))
+                    .requestMatchers(PUT, "/api/debts/*/assignee").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/api/debts/*/legal-outcome").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/api/debts/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(POST, "/api/debts/*/holds").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(POST, "/api/debts/*/holds/*/release", "/api/debts/*/holds/*/verification")
+                        .hasAnyRole(names(RELEASES_HOLDS))
+                    .requestMatchers(PUT, "/api/debtors/*/contact-preferences").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(GET, "/api/tasks").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(POST, "/api/tasks/*/complete").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(GET, "/api/audit", "/api/audit/**").hasAnyRole(names(AUDITS))
+                    .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
+                    .requestMatchers("/api/**").denyAll()
+                    .anyRequest().authenticated());
+    return http.build();
+  }
+
+  @Bean
+  UserDetailsService users(SecurityProperties properties, Environment env) {
+    List<UserDetails> users = new ArrayList<>();
+    for (SecurityProperties.User u : properties.users()) {
+      if (u.name() == null || u.password() == null || u.roles() == null || u.roles().isEmpty()) {
+        throw new IllegalStateException("collections.security.users: every user needs a name, a password and roles");
+      }
+      users.add(User.withUsername(u.name()).password(u.password()).roles(names(u.roles().toArray(Role[]::new))).build());
+    }
+    if (EngineMode.of(env).embedded()) {
+      // the demo passwords are public (README): a low bcrypt cost keeps every Basic request cheap
+      var demo = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
+      for (Role role : Role.values()) {
+        String name = demoName(role);
+        users.add(User.withUsername(name).password("{bcrypt}" + demo.encode(name)).roles(role.name()).build());
+      }
+    } else if (users.isEmpty()) {
+      LOG.warn("No users configured (collections.security.users): every API call will be refused");
+    }
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  /** operator, supervisor, owner, compliance, admin: the demo user of each role in embedded mode. */
+  static String demoName(Role role) {
+    return switch (role) {
+      case PROCESS_OWNER -> "owner";
+      case COMPLIANCE_OFFICER -> "compliance";
+      default -> role.name().toLowerCase();
+    };
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  private static String[] names(Role... roles) {
+    return Arrays.stream(roles).map(Enum::name).toArray(String[]::new);
+  }
+}

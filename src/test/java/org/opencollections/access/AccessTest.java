@@ -1,0 +1,91 @@
+package org.opencollections.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opencollections.support.Api;
+import org.opencollections.support.CollectionsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every endpoint refuses a caller without credentials (401) and a caller whose role may not use it (403), and
+ * lets a permitted role through to the endpoint itself. The table below is written from the roles' duties,
+ * not copied from the security configuration. The calls name unknown debts or carry empty bodies, so a
+ * permitted call ends in the endpoint's own answer (400, 404 ...), never in a change.
+ */
+@CollectionsTest
+class AccessTest {
+
+  static final Set<String> EVERYONE = Set.of("operator", "supervisor", "owner", "compliance", "admin");
+  static final Set<String> WORKS_CASES = Set.of("operator", "supervisor", "admin");
+  static final Set<String> MANAGES = Set.of("supervisor", "admin");
+  static final Set<String> GUARDS_CONTACT = Set.of("operator", "supervisor", "compliance", "admin");
+  static final Set<String> RELEASES_HOLDS = Set.of("supervisor", "compliance", "admin");
+  static final Set<String> AUDITS = Set.of("supervisor", "compliance", "owner", "admin");
+  static final Set<String> ADMIN = Set.of("admin");
+
+  static final String DEBT = "/api/debts/" + UUID.randomUUID();
+  static final String DEBTOR = "/api/debtors/" + UUID.randomUUID();
+
+  @Autowired TestRestTemplate http;
+
+  static Stream<Arguments> endpoints() {
+    return Stream.of(
+        Arguments.of(HttpMethod.GET, "/api/debts", EVERYONE),
+        Arguments.of(HttpMethod.GET, DEBT, EVERYONE),
+        Arguments.of(HttpMethod.POST, "/api/debts", MANAGES),
+        Arguments.of(HttpMethod.GET, DEBT + "/timeline", EVERYONE),
+        Arguments.of(HttpMethod.GET, DEBT + "/postings", EVERYONE),
+        Arguments.of(HttpMethod.POST, DEBT + "/payments", WORKS_CASES),
+        Arguments.of(HttpMethod.POST, DEBT + "/payments/" + UUID.randomUUID() + "/reversal", MANAGES),
+        Arguments.of(HttpMethod.POST, DEBT + "/charges", MANAGES),
+        Arguments.of(HttpMethod.PUT, DEBT + "/assignee", MANAGES),
+        Arguments.of(HttpMethod.POST, DEBT + "/legal-outcome", MANAGES),
+        Arguments.of(HttpMethod.POST, DEBT + "/contact-attempts", WORKS_CASES),
+        Arguments.of(HttpMethod.GET, DEBT + "/contact-attempts", EVERYONE),
+        Arguments.of(HttpMethod.POST, DEBT + "/holds", GUARDS_CONTACT),
+        Arguments.of(HttpMethod.POST, DEBT + "/holds/" + UUID.randomUUID() + "/release", RELEASES_HOLDS),
+        Arguments.of(HttpMethod.POST, DEBT + "/holds/" + UUID.randomUUID() + "/verification", RELEASES_HOLDS),
+        Arguments.of(HttpMethod.GET, DEBTOR, EVERYONE),
+        Arguments.of(HttpMethod.PUT, DEBTOR + "/contact-preferences", GUARDS_CONTACT),
+        Arguments.of(HttpMethod.GET, "/api/tasks", WORKS_CASES),
+        Arguments.of(HttpMethod.POST, "/api/tasks/1/complete", WORKS_CASES),
+        Arguments.of(HttpMethod.GET, "/api/audit?debtId=" + UUID.randomUUID(), AUDITS),
+        Arguments.of(HttpMethod.GET, "/api/simulation/clock", EVERYONE),
+        Arguments.of(HttpMethod.POST, "/api/simulation/clock", ADMIN),
+        Arguments.of(HttpMethod.GET, "/actuator/metrics", ADMIN));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("endpoints")
+  void onlyThePermittedRolesGetThrough(HttpMethod method, String path, Set<String> permitted) {
+    Object body = method == HttpMethod.GET ? null : Map.of();
+    ResponseEntity<String> anonymous = http.exchange(path, method, new org.springframework.http.HttpEntity<>(body), String.class);
+    assertThat(anonymous.getStatusCode().value()).as("without credentials").isEqualTo(401);
+    ResponseEntity<String> wrongPassword =
+        http.withBasicAuth("admin", "not-the-password")
+            .exchange(path, method, new org.springframework.http.HttpEntity<>(body), String.class);
+    assertThat(wrongPassword.getStatusCode().value()).as("wrong password").isEqualTo(401);
+
+    List<String> outcomes = new ArrayList<>();
+    for (String user : EVERYONE) {
+      int status = new Api(http, user).call(method, path, body).getStatusCode().value();
+      boolean permittedUser = permitted.contains(user);
+      if (permittedUser ? status == 401 || status == 403 : status != 403) {
+        outcomes.add(user + " got " + status + (permittedUser ? " but is permitted" : " but is not permitted"));
+      }
+    }
+    assertThat(outcomes).isEmpty();
+  }
+}
