@@ -39,6 +39,16 @@ public class CaseClosing {
       return;
     }
     BigDecimal rest = ledger.balance(debt);
+    if (outcome == CaseStatus.PAID && rest.signum() > 0) {
+      // a late notice of a payment that was reversed since: the case stays open, and since the process ends
+      // here, the case starter gives it a new instance
+      debt.detachProcess();
+      timeline.record(debtId, CaseEventType.CASE_RESUMED,
+          "Not closed as paid: " + rest.toPlainString() + " " + debt.currency().getCurrencyCode()
+              + " is still owing (a payment was reversed); collection resumes",
+          Map.of("balance", rest.toPlainString()));
+      return;
+    }
     String summary = "Case closed: " + outcome.name().toLowerCase().replace('_', ' ');
     if (rest.signum() > 0 && outcome != CaseStatus.PAID) {
       PostingKind kind = outcome == CaseStatus.SETTLED ? PostingKind.SETTLEMENT_DISCOUNT : PostingKind.WRITE_OFF;

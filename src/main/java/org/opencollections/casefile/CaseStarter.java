@@ -68,6 +68,13 @@ public class CaseStarter {
     }
   }
 
+  /** Gives an open case whose process ended (it was reopened) a new instance at its stage, now. */
+  public synchronized void resumeNow(UUID debtId) {
+    if (!resume(debtId)) {
+      LOG.warn("Case {} was reopened but its process could not be started now; the retry will", debtId);
+    }
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   public void resumeAfterStart() {
     int resumed = resumeLost(EVERY_CASE);

@@ -144,7 +144,16 @@ public class ContactGovernor {
     if (cached != null && now - cached.fetchedAtNanos() < rulesCacheTtl.toNanos()) {
       return cached.limits();
     }
-    ContactLimits limits = evaluateLimits(in);
+    ContactLimits limits;
+    try {
+      limits = evaluateLimits(in);
+    } catch (RuntimeException engineUnavailable) {
+      if (cached == null) {
+        throw engineUnavailable; // no answer of the table known: no contact without its rules
+      }
+      // the engine is slow or away: the last answer of the table stands (the attempt records its version)
+      return cached.limits();
+    }
     rulesCache.put(in, new CachedLimits(limits, now));
     return limits;
   }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /** What the debtor asked of us: stop all contact, never use some channels, talk to their attorney. */
 @Entity
 @Table(name = "contact_preferences")
-public class ContactPreferences {
+public class ContactPreferences implements org.opencollections.audit.Audited {
 
   @Id
   @Column(name = "debtor_id")
@@ -67,5 +67,15 @@ public class ContactPreferences {
       return EnumSet.noneOf(Channel.class);
     }
     return Arrays.stream(blockedChannels.split(",")).map(Channel::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+  }
+
+  @Override
+  public UUID auditedDebtId() {
+    return null;
+  }
+
+  @Override
+  public UUID auditedDebtorId() {
+    return debtorId;
   }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A pause in collecting one debt: while it is active, no contact is made. */
 @Entity
 @Table(name = "hold")
-public class Hold {
+public class Hold implements org.opencollections.audit.Audited {
 
   @Id private UUID id;
 
@@ -84,4 +84,9 @@ public class Hold {
   public Instant releasedAt() { return releasedAt; }
   public boolean requiresVerification() { return requiresVerification; }
   public Instant verifiedAt() { return verifiedAt; }
+
+  @Override
+  public UUID auditedDebtId() {
+    return debtId;
+  }
 }

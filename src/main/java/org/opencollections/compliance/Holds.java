@@ -99,6 +99,15 @@ public class Holds {
         .max(java.util.Comparator.comparing(Hold::startedAt));
   }
 
+  /** An active hold that freezes interest and fees (hardship, breathing space, bankruptcy, deceased). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Hold> freezingCharges(UUID debtId) {
+    Instant now = clock.instant();
+    return holds.findByDebtIdAndReleasedAtIsNull(debtId).stream()
+        .filter(h -> h.activeAt(now) && h.kind().freezesCharges())
+        .findFirst();
+  }
+
   /** @return true when no hold on the debt is active any more */
   @Transactional(readOnly = true)
   public boolean noneActive(UUID debtId) {

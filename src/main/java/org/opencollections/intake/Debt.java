@@ -23,7 +23,7 @@ import java.util.UUID;
 @Entity
 @DynamicUpdate
 @Table(name = "debt")
-public class Debt {
+public class Debt implements org.opencollections.audit.Audited {
 
   @Id private UUID id;
 
@@ -152,9 +152,28 @@ public class Debt {
     return true;
   }
 
-  public void reopen() {
+  /**
+   * Opens a closed case again (a reversed payment left money owing): collection goes on from negotiation
+   * with a new process instance.
+   *
+   * @return true if the case was closed
+   */
+  public boolean reopen() {
+    if (!status.closed()) {
+      return false;
+    }
     status = CaseStatus.OPEN;
     closedAt = null;
+    stage = Stage.NEGOTIATION;
+    processInstanceKey = null;
+    engineEpoch = null;
+    return true;
+  }
+
+  /** The case's process instance ended while the case stays open: the case starter gives it a new one. */
+  public void detachProcess() {
+    processInstanceKey = null;
+    engineEpoch = null;
   }
 
   public void segmented(String segment) {
@@ -176,4 +195,9 @@ public class Debt {
   public Instant createdAt() { return createdAt; }
   public Instant closedAt() { return closedAt; }
   public Instant validationNoticeSentAt() { return validationNoticeSentAt; }
+
+  @Override
+  public UUID auditedDebtId() {
+    return id;
+  }
 }

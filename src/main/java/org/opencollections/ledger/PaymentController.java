@@ -1,40 +1,61 @@
 package org.opencollections.ledger;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import org.opencollections.casefile.CaseStarter;
 import org.opencollections.casefile.CaseWorkflow;
+import org.opencollections.intake.DebtQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Payments, reversals and charges on a debt, and its postings. */
 @RestController
 class PaymentController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentController.class);
 
   private final Payments payments;
+  private final Charges charges;
+  private final PostingRepository postings;
+  private final DebtQueries debts;
   private final CaseWorkflow workflow;
+  private final CaseStarter starter;
 
-  PaymentController(Payments payments, CaseWorkflow workflow) {
+  PaymentController(
+      Payments payments, Charges charges, PostingRepository postings, DebtQueries debts, CaseWorkflow workflow,
+      CaseStarter starter) {
     this.payments = payments;
+    this.charges = charges;
+    this.postings = postings;
+    this.debts = debts;
     this.workflow = workflow;
+    this.starter = starter;
   }
 
-  /** 201 for a new payment, 200 with the first posting when the reference was posted before. */
+  /**
+   * 201 for a new payment, 200 with the first posting when the reference was posted before. A payment on a
+   * paid case is kept as the debtor's credit; on a written-off case it is booked as a recovery.
+   */
   @PostMapping("/api/debts/{id}/payments")
   ResponseEntity<PaymentView> post(@PathVariable UUID id, @Valid @RequestBody NewPayment request) {
     Payments.Result result = payments.post(id, request);
     PaymentView payment = result.payment();
     try {
-      // after the commit. A repeated full payment is passed on again in case the first notice was lost;
-      // the message id (the reference) keeps the process from seeing it twice.
-      if (result.created() || payment.paidInFull()) {
+      // after the commit; the message id (the reference) keeps the process from seeing a payment twice
+      if (result.notifyProcess()) {
         workflow.paymentReceived(id, payment.reference(), payment.paidInFull());
       }
     } catch (RuntimeException e) {
@@ -43,5 +64,42 @@ class PaymentController {
     return result.created()
         ? ResponseEntity.created(URI.create("/api/debts/" + id + "/payments/" + payment.postingId())).body(payment)
         : ResponseEntity.status(HttpStatus.OK).body(payment);
+  }
+
+  record ReversalRequest(@NotBlank @Size(max = 200) String reason) {}
+
+  /** A chargeback or bounced payment: 201 with the reversal (200 when it was reversed before). */
+  @PostMapping("/api/debts/{id}/payments/{paymentId}/reversal")
+  ResponseEntity<Payments.Reversal> reverse(
+      @PathVariable UUID id, @PathVariable UUID paymentId, @Valid @RequestBody ReversalRequest request) {
+    Payments.Reversal reversal = payments.reverse(id, paymentId, request.reason());
+    if (reversal.reopened()) {
+      starter.resumeNow(id); // after the commit: the case negotiates again
+    }
+    return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reversal);
+  }
+
+  record ChargeRequest(
+      @NotNull PostingKind kind, @NotNull BigDecimal amount, @NotBlank @org.opencollections.web.IsoCurrency String currency,
+      @NotBlank @Size(max = 120) String reference, @NotBlank @Size(max = 200) String reason) {}
+
+  /** Interest or a fee: 201, 200 for a known reference, 409 while a hold freezes charges or the case is closed. */
+  @PostMapping("/api/debts/{id}/charges")
+  ResponseEntity<PaymentView> charge(@PathVariable UUID id, @Valid @RequestBody ChargeRequest request) {
+    Charges.Result result =
+        charges.charge(id, request.kind(), request.amount(), request.currency(), request.reference(), request.reason());
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.charge());
+  }
+
+  record PostingView(UUID id, PostingKind kind, BigDecimal amount, String currency, String reference, java.time.OffsetDateTime bookedAt) {}
+
+  /** The ledger of the debt, oldest first (times in the debtor's zone); the balance is derived from it. */
+  @GetMapping("/api/debts/{id}/postings")
+  List<PostingView> postings(@PathVariable UUID id) {
+    var zone = debts.zoneOf(id);
+    return postings.findByDebtIdOrderByBookedAt(id).stream()
+        .map(p -> new PostingView(p.id(), p.kind(), p.amount(), p.currency().getCurrencyCode(), p.reference(),
+            p.bookedAt().atZone(zone).toOffsetDateTime()))
+        .toList();
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A posting as the API shows it, with the balance after it (negative: the debtor's credit). */
 public record PaymentView(
-    UUID postingId, UUID debtId, String reference, BigDecimal amount, String currency, Instant bookedAt,
-    BigDecimal balanceAfter, boolean paidInFull) {}
+    UUID postingId, UUID debtId, PostingKind kind, String reference, BigDecimal amount, String currency,
+    Instant bookedAt, BigDecimal balanceAfter, boolean paidInFull) {}

@@ -3,6 +3,7 @@ package org.opencollections.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencollections.casefile.CaseEventType;
@@ -37,19 +38,32 @@ public class Payments {
     this.clock = clock;
   }
 
-  public record Result(PaymentView payment, boolean created) {}
+  /** @param notifyProcess whether the case's process should hear of it (it was open, or this payment closed it) */
+  public record Result(PaymentView payment, boolean created, boolean notifyProcess) {}
 
   @Transactional
   public Result post(UUID debtId, NewPayment request) {
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
-    var existing = postings.findByDebtIdAndKindAndReference(debtId, PostingKind.PAYMENT, request.reference());
-    if (existing.isPresent()) {
-      return new Result(view(debt, existing.get()), false);
+    for (PostingKind kind : List.of(PostingKind.PAYMENT, PostingKind.RECOVERY)) {
+      var existing = postings.findByDebtIdAndKindAndReference(debtId, kind, request.reference());
+      if (existing.isPresent()) {
+        PaymentView first = view(debt, existing.get());
+        // a repeated full payment is passed on again in case the first notice was lost
+        return new Result(first, false, first.paidInFull() && debt.status() == CaseStatus.PAID);
+      }
     }
     validate(debt, request);
-    if (debt.status() != CaseStatus.OPEN) {
-      throw new ConflictException("The case is closed (" + debt.status() + "); a payment on it needs a recovery posting");
+    if (debt.status() == CaseStatus.WRITTEN_OFF) {
+      // the receivable is gone: the money is recorded as a recovery against the charged-off amount
+      Posting recovery = ledger.book(debt, PostingKind.RECOVERY, request.amount(), request.reference());
+      timeline.record(debtId, CaseEventType.PAYMENT,
+          "Recovery of " + request.amount().toPlainString() + " " + request.currency() + " after write-off",
+          Map.of("reference", request.reference(), "amount", request.amount().toPlainString(), "kind", "RECOVERY"),
+          "payment:" + recovery.id());
+      return new Result(view(debt, recovery), true, false);
     }
+    // on an open case, or a paid or settled one (an overpayment): never refused, a surplus is the debtor's credit
+    boolean wasOpen = debt.status() == CaseStatus.OPEN;
     Posting posting = ledger.book(debt, PostingKind.PAYMENT, request.amount(), request.reference());
     BigDecimal balance = ledger.balance(debt);
     boolean paidInFull = balance.signum() <= 0;
@@ -61,8 +75,8 @@ public class Payments {
     timeline.record(
         debtId,
         CaseEventType.PAYMENT,
-        "Payment of " + request.amount().toPlainString() + " " + request.currency() + " received; balance "
-            + balance.toPlainString(),
+        "Payment of " + request.amount().toPlainString() + " " + request.currency() + " received; "
+            + (balance.signum() < 0 ? "credit " + balance.negate().toPlainString() : "balance " + balance.toPlainString()),
         details,
         "payment:" + posting.id());
     if (paidInFull && debt.close(CaseStatus.PAID, clock.instant())) {
@@ -72,8 +86,44 @@ public class Payments {
               : "Case closed: paid in full";
       timeline.record(debtId, CaseEventType.CASE_CLOSED, summary, Map.of("status", "PAID"), "closed:" + debtId);
     }
-    return new Result(view(debt, posting, balance), true);
+    return new Result(view(debt, posting, balance), true, wasOpen);
   }
+
+  /**
+   * Takes a payment back (chargeback, bounced transfer): the amount is owed again, once per payment. A case
+   * the payment had closed as paid opens again.
+   *
+   * @return the reversal, and whether the case opened again
+   */
+  @Transactional
+  public Reversal reverse(UUID debtId, UUID paymentId, String reason) {
+    Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    Posting payment =
+        postings.findById(paymentId)
+            .filter(p -> p.debtId().equals(debtId) && p.kind() == PostingKind.PAYMENT)
+            .orElseThrow(() -> new NotFoundException("No payment " + paymentId + " on debt " + debtId));
+    String reference = payment.reference();
+    var earlier = postings.findByDebtIdAndKindAndReference(debtId, PostingKind.REVERSAL, reference);
+    if (earlier.isPresent()) {
+      return new Reversal(view(debt, earlier.get()), false, false);
+    }
+    Posting reversal = ledger.book(debt, PostingKind.REVERSAL, payment.amount(), reference);
+    BigDecimal balance = ledger.balance(debt);
+    boolean reopened = debt.status() == CaseStatus.PAID && balance.signum() > 0 && debt.reopen();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("reference", reference);
+    details.put("amount", payment.amount().toPlainString());
+    details.put("reason", reason);
+    details.put("balanceAfter", balance.toPlainString());
+    details.put("reopened", reopened);
+    timeline.record(debtId, CaseEventType.PAYMENT_REVERSED,
+        "Payment " + reference + " of " + payment.amount().toPlainString() + " reversed (" + reason + "); balance "
+            + balance.toPlainString() + (reopened ? "; the case is open again" : ""),
+        details, "reversal:" + reversal.id());
+    return new Reversal(view(debt, reversal, balance), true, reopened);
+  }
+
+  public record Reversal(PaymentView posting, boolean created, boolean reopened) {}
 
   private static void validate(Debt debt, NewPayment request) {
     Map<String, String> errors = new LinkedHashMap<>();
@@ -90,13 +140,14 @@ public class Payments {
     }
   }
 
-  private PaymentView view(Debt debt, Posting posting) {
+  PaymentView view(Debt debt, Posting posting) {
     return view(debt, posting, ledger.balance(debt));
   }
 
-  private static PaymentView view(Debt debt, Posting posting, BigDecimal balance) {
+  static PaymentView view(Debt debt, Posting posting, BigDecimal balance) {
     return new PaymentView(
-        posting.id(), debt.id(), posting.reference(), posting.amount(), posting.currency().getCurrencyCode(),
-        posting.bookedAt(), balance, balance.signum() <= 0);
+        posting.id(), debt.id(), posting.kind(), posting.reference(), posting.amount(),
+        posting.currency().getCurrencyCode(), posting.bookedAt(), balance,
+        posting.kind() == PostingKind.PAYMENT && balance.signum() <= 0);
   }
 }

@@ -54,6 +54,10 @@ public class Posting {
   public Instant bookedAt() { return bookedAt; }
 
   public BigDecimal signedAmount() {
-    return kind.sign() < 0 ? amount.negate() : amount;
+    return switch (kind.sign()) {
+      case -1 -> amount.negate();
+      case 0 -> java.math.BigDecimal.ZERO;
+      default -> amount;
+    };
   }
 }

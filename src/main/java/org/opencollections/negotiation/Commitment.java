@@ -18,7 +18,7 @@ import java.util.UUID;
 /** A promise to pay, a payment plan or an approved settlement: instalments the debtor agreed to pay. */
 @Entity
 @Table(name = "commitment")
-public class Commitment {
+public class Commitment implements org.opencollections.audit.Audited {
 
   /** SUPERSEDED: a later commitment replaced it before it was kept or broken (e.g. a declined settlement). */
   public enum Status { ACTIVE, KEPT, BROKEN, SUPERSEDED }
@@ -93,4 +93,9 @@ public class Commitment {
   public String currency() { return currency; }
   public Instant createdAt() { return createdAt; }
   public List<Instalment> instalments() { return instalments; }
+
+  @Override
+  public UUID auditedDebtId() {
+    return debtId;
+  }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** One amount due on one date; checked once its grace period has passed. */
 @Entity
 @Table(name = "instalment")
-public class Instalment {
+public class Instalment implements org.opencollections.audit.Audited {
 
   public enum Status { PENDING, PAID, MISSED }
 
@@ -64,4 +64,9 @@ public class Instalment {
   public LocalDate dueDate() { return dueDate; }
   public Instant checkAt() { return checkAt; }
   public Status status() { return status; }
+
+  @Override
+  public UUID auditedDebtId() {
+    return commitment.debtId();
+  }
 }

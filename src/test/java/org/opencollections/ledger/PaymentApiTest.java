@@ -75,7 +75,77 @@ class PaymentApiTest {
     JsonNode closed = api.awaitStatus(debt, "PAID");
     assertThat(closed.get("stage").asText()).isEqualTo("CLOSED");
     assertThat(closed.get("balance").decimalValue()).isEqualByComparingTo("-50.00");
-    assertThat(api.pay(debt, "BANK-LATE", "10.00").getStatusCode().value()).isEqualTo(409);
+    // money that arrives after the case closed is never refused: it adds to the debtor's credit
+    ResponseEntity<JsonNode> late = api.pay(debt, "BANK-LATE", "10.00");
+    assertThat(late.getStatusCode().value()).isEqualTo(201);
+    assertThat(late.getBody().get("balanceAfter").decimalValue()).isEqualByComparingTo("-60.00");
+    assertThat(api.debt(debt).get("status").asText()).isEqualTo("PAID");
+  }
+
+  @Test
+  void aReversedPaymentIsOwedAgainAndReopensThePaidCase() {
+    String debt = api.createDebt("300.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    api.awaitTimeline(debt, Api.type("CONTACT"));
+    String paymentId = api.pay(debt, "BANK-CB", "300.00").getBody().get("postingId").asText();
+    api.awaitStatus(debt, "PAID");
+
+    ResponseEntity<JsonNode> reversed =
+        api.post("/api/debts/" + debt + "/payments/" + paymentId + "/reversal", Map.of("reason", "Chargeback"));
+    assertThat(reversed.getStatusCode().value()).as(String.valueOf(reversed.getBody())).isEqualTo(201);
+    assertThat(reversed.getBody().get("reopened").asBoolean()).isTrue();
+    assertThat(reversed.getBody().get("posting").get("balanceAfter").decimalValue()).isEqualByComparingTo("300.00");
+    // once per payment
+    ResponseEntity<JsonNode> again =
+        api.post("/api/debts/" + debt + "/payments/" + paymentId + "/reversal", Map.of("reason", "Chargeback"));
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("posting").get("postingId").asText())
+        .isEqualTo(reversed.getBody().get("posting").get("postingId").asText());
+
+    JsonNode reopened = api.debt(debt);
+    assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
+    assertThat(reopened.get("balance").decimalValue()).isEqualByComparingTo("300.00");
+    // the case negotiates again, with a new process instance
+    api.awaitTask(debt, "Task_NegotiateWithDebtor");
+    assertThat(api.get("/api/debts/" + debt + "/postings").getBody())
+        .extracting(p -> p.get("kind").asText())
+        .containsExactly("PAYMENT", "REVERSAL");
+  }
+
+  @Test
+  void feesAndInterestAreChargedOnceAndFrozenUnderHardship() {
+    String debt = api.createDebt("400.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    Map<String, Object> fee = Map.of("kind", "FEE", "amount", "25.00", "currency", "USD", "reference", "FEE-1", "reason", "Late fee");
+    assertThat(api.post("/api/debts/" + debt + "/charges", fee).getStatusCode().value()).isEqualTo(201);
+    assertThat(api.post("/api/debts/" + debt + "/charges", fee).getStatusCode().value()).isEqualTo(200);
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("425.00");
+
+    String hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost job")).getBody().get("id").asText();
+    ResponseEntity<JsonNode> frozen =
+        api.post("/api/debts/" + debt + "/charges",
+            Map.of("kind", "INTEREST", "amount", "3.10", "currency", "USD", "reference", "INT-2027-03", "reason", "Monthly interest"));
+    assertThat(frozen.getStatusCode().value()).isEqualTo(409);
+    assertThat(frozen.getBody().get("detail").asText()).contains("HARDSHIP").contains(hold);
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("425.00");
+
+    api.post("/api/debts/" + debt + "/holds/" + hold + "/release", Map.of());
+    assertThat(api.post("/api/debts/" + debt + "/charges",
+            Map.of("kind", "INTEREST", "amount", "3.10", "currency", "USD", "reference", "INT-2027-03", "reason", "Monthly interest"))
+        .getStatusCode().value()).isEqualTo(201);
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("428.10");
+    // a charge is not a payment: the kinds an operator may charge are only fees and interest
+    assertThat(api.post("/api/debts/" + debt + "/charges",
+            Map.of("kind", "WRITE_OFF", "amount", "1.00", "currency", "USD", "reference", "X", "reason", "x"))
+        .getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  void theTimelineIsAppendOnlyToo() {
+    String debt = api.createDebt("200.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    UUID id = UUID.fromString(debt);
+    assertThatThrownBy(() -> jdbc.update("update case_event set summary = 'x' where debt_id = ?", id))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from case_event where debt_id = ?", id))
+        .hasMessageContaining("append-only");
   }
 
   @Test
