@@ -71,6 +71,8 @@ public class Debt implements org.opencollections.audit.Audited {
   @Column(name = "on_hold_since")
   private Instant onHoldSince;
 
+  private String assignee;
+
   @Version private Long version;
 
   protected Debt() {}
@@ -168,6 +170,14 @@ public class Debt implements org.opencollections.audit.Audited {
     processInstanceKey = null;
     engineEpoch = null;
     return true;
+  }
+
+  public void assign(String operator) {
+    this.assignee = operator;
+  }
+
+  public String assignee() {
+    return assignee;
   }
 
   /** The case's process instance ended while the case stays open: the case starter gives it a new one. */

@@ -1,6 +1,10 @@
 package org.opencollections.intake;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.opencollections.casefile.CaseStarter;
@@ -8,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,11 +25,13 @@ class DebtController {
   private final DebtIntake intake;
   private final DebtQueries queries;
   private final CaseStarter starter;
+  private final WorkQueue queue;
 
-  DebtController(DebtIntake intake, DebtQueries queries, CaseStarter starter) {
+  DebtController(DebtIntake intake, DebtQueries queries, CaseStarter starter, WorkQueue queue) {
     this.intake = intake;
     this.queries = queries;
     this.starter = starter;
+    this.queue = queue;
   }
 
   @PostMapping
@@ -35,6 +43,29 @@ class DebtController {
 
   @GetMapping("/{id}")
   DebtView get(@PathVariable UUID id) {
+    return queries.view(id);
+  }
+
+  /** The work queue: filtered, paged, highest priority first. */
+  @GetMapping
+  WorkQueue.Page list(
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) String segment,
+      @RequestParam(required = false) CaseStatus status,
+      @RequestParam(required = false) BigDecimal minBalance,
+      @RequestParam(required = false) BigDecimal maxBalance,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(WorkQueue.MAX_PAGE_SIZE) int size) {
+    return queue.find(new WorkQueue.Filter(stage, segment, status, minBalance, maxBalance, assignee, null), page, size);
+  }
+
+  record Assignment(@Size(max = 100) String assignee) {}
+
+  /** Puts the case in an operator's queue ({@code null} takes it out). */
+  @PutMapping("/{id}/assignee")
+  DebtView assign(@PathVariable UUID id, @Valid @RequestBody Assignment request) {
+    intake.assign(id, request.assignee() == null || request.assignee().isBlank() ? null : request.assignee().trim());
     return queries.view(id);
   }
 }

@@ -67,6 +67,13 @@ public class DebtIntake {
     return debt;
   }
 
+  @Transactional
+  public void assign(java.util.UUID debtId, String assignee) {
+    debts.lockById(debtId)
+        .orElseThrow(() -> new org.opencollections.web.NotFoundException("No debt " + debtId))
+        .assign(assignee);
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

@@ -58,6 +58,16 @@ class ApiExceptionHandler {
     return badRequest(Map.of(e.getName(), "cannot be read: '" + e.getValue() + "'"));
   }
 
+  @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+  ProblemDetail invalidParameters(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+    Map<String, String> errors = new TreeMap<>();
+    e.getParameterValidationResults()
+        .forEach(r -> errors.put(
+            r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
+            r.getResolvableErrors().stream().map(m -> String.valueOf(m.getDefaultMessage())).collect(Collectors.joining("; "))));
+    return badRequest(errors);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
