@@ -50,7 +50,15 @@ public class CaseFacts {
   public Map<String, Object> of(UUID debtId) {
     Debt debt = debts.findById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     Map<String, Object> facts = new HashMap<>();
-    facts.put("balance", ledger.balance(debt));
+    java.math.BigDecimal balance = ledger.balance(debt);
+    facts.put("balance", balance);
+    var settlement = commitments.settlementOnOffer(debtId).orElse(null);
+    facts.put("settlementAmount", settlement);
+    facts.put(
+        "settlementDiscountPercent",
+        settlement == null || balance.signum() <= 0
+            ? null
+            : balance.subtract(settlement).movePointRight(2).divide(balance, 2, java.math.RoundingMode.HALF_UP));
     facts.put("currency", debt.currency().getCurrencyCode());
     facts.put("daysPastDue", debt.daysPastDue(clock));
     facts.put("product", debt.product());

@@ -15,7 +15,9 @@ public interface PostingRepository extends JpaRepository<Posting, UUID> {
   List<Posting> findByDebtIdOrderByBookedAt(UUID debtId);
 
   @Query(
-      "select coalesce(sum(p.amount), 0) from Posting p where p.debtId = :debtId"
-          + " and p.kind = org.opencollections.ledger.PostingKind.PAYMENT and p.bookedAt >= :since")
+      "select coalesce(sum(case when p.kind = org.opencollections.ledger.PostingKind.REVERSAL then -p.amount"
+          + " else p.amount end), 0) from Posting p where p.debtId = :debtId"
+          + " and p.kind in (org.opencollections.ledger.PostingKind.PAYMENT, org.opencollections.ledger.PostingKind.REVERSAL)"
+          + " and p.bookedAt >= :since")
   BigDecimal paidSince(UUID debtId, Instant since);
 }

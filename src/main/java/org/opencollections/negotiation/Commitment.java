@@ -48,6 +48,18 @@ public class Commitment implements org.opencollections.audit.Audited {
   @Column(name = "resolved_at")
   private Instant resolvedAt;
 
+  @Column(name = "grace_days")
+  private Integer graceDays;
+
+  @Column(name = "tolerance_percent")
+  private BigDecimal tolerancePercent;
+
+  @Column(name = "declared_monthly_income")
+  private BigDecimal declaredMonthlyIncome;
+
+  @Column(name = "declared_monthly_expenses")
+  private BigDecimal declaredMonthlyExpenses;
+
   @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("number")
   private List<Instalment> instalments = new ArrayList<>();
@@ -63,6 +75,22 @@ public class Commitment implements org.opencollections.audit.Audited {
     this.idempotencyKey = idempotencyKey;
     this.createdAt = now;
     this.totalAmount = BigDecimal.ZERO;
+  }
+
+  /** The terms it was agreed on: grace days and tolerance, and for a plan the declared budget. */
+  void agreedOn(int graceDays, BigDecimal tolerancePercent, BigDecimal monthlyIncome, BigDecimal monthlyExpenses) {
+    this.graceDays = graceDays;
+    this.tolerancePercent = tolerancePercent;
+    this.declaredMonthlyIncome = monthlyIncome;
+    this.declaredMonthlyExpenses = monthlyExpenses;
+  }
+
+  int graceDays(int otherwise) {
+    return graceDays == null ? otherwise : graceDays;
+  }
+
+  BigDecimal tolerancePercent(BigDecimal otherwise) {
+    return tolerancePercent == null ? otherwise : tolerancePercent;
   }
 
   void add(Instalment instalment) {

@@ -77,9 +77,17 @@ public class Commitments {
     Commitment commitment =
         new Commitment(debtId, kind, debt.currency().getCurrencyCode(), idempotencyKey, clock.instant());
     int digits = debt.currency().getDefaultFractionDigits();
+    boolean promise = kind == CommitmentKind.PROMISE_TO_PAY;
+    int grace = promise && outcome.promiseGraceDays() != null ? outcome.promiseGraceDays() : graceDays;
+    BigDecimal tolerance =
+        promise && outcome.promiseTolerancePercent() != null ? outcome.promiseTolerancePercent() : tolerancePercent;
+    commitment.agreedOn(
+        grace, tolerance,
+        kind == CommitmentKind.PAYMENT_PLAN ? outcome.declaredMonthlyIncome() : null,
+        kind == CommitmentKind.PAYMENT_PLAN ? outcome.declaredMonthlyExpenses() : null);
     List<NegotiationOutcome.Due> schedule = outcome.schedule();
     for (NegotiationOutcome.Due due : schedule) {
-      Instant checkAt = due.dueDate().plusDays(graceDays + 1L).atStartOfDay(zone).toInstant();
+      Instant checkAt = due.dueDate().plusDays(grace + 1L).atStartOfDay(zone).toInstant();
       commitment.add(new Instalment(commitment, due.number(), due.amount().setScale(digits), due.dueDate(), checkAt));
     }
     commitments.save(commitment);
@@ -115,7 +123,7 @@ public class Commitments {
     }
     BigDecimal required =
         commitment.dueThrough(number)
-            .multiply(BigDecimal.ONE.subtract(tolerancePercent.movePointLeft(2)))
+            .multiply(BigDecimal.ONE.subtract(commitment.tolerancePercent(tolerancePercent).movePointLeft(2)))
             .setScale(2, RoundingMode.HALF_UP);
     BigDecimal paid = ledger.paidSince(commitment.debtId(), commitment.createdAt());
     boolean kept = paid.compareTo(required) >= 0;
@@ -137,6 +145,15 @@ public class Commitments {
             "paid", paid.toPlainString(), "required", required.toPlainString()),
         "instalment:" + commitmentId + ":" + number);
     return kept;
+  }
+
+  /** The amount of the settlement on offer (the newest active settlement), if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<BigDecimal> settlementOnOffer(UUID debtId) {
+    return commitments.findByDebtIdAndStatus(debtId, Commitment.Status.ACTIVE).stream()
+        .filter(c -> c.kind() == CommitmentKind.SETTLEMENT)
+        .max(java.util.Comparator.comparing(Commitment::createdAt))
+        .map(Commitment::totalAmount);
   }
 
   @Transactional(readOnly = true)

@@ -14,6 +14,10 @@ public record NegotiationOutcome(
     String outcome,
     BigDecimal promiseAmount,
     LocalDate promiseDate,
+    BigDecimal promiseTolerancePercent,
+    Integer promiseGraceDays,
+    BigDecimal declaredMonthlyIncome,
+    BigDecimal declaredMonthlyExpenses,
     BigDecimal planInstalmentAmount,
     Integer planInstalmentCount,
     LocalDate planFirstDueDate,
@@ -24,6 +28,8 @@ public record NegotiationOutcome(
   public static final String NO_CONTACT = "NO_CONTACT";
   static final int MAX_INSTALMENTS = 60;
   static final int MAX_DAYS_AHEAD = 400;
+  static final BigDecimal MAX_TOLERANCE_PERCENT = BigDecimal.TEN;
+  static final int MAX_GRACE_DAYS = 14;
 
   /** One instalment of a schedule. */
   public record Due(int number, BigDecimal amount, LocalDate dueDate) {}
@@ -53,6 +59,13 @@ public record NegotiationOutcome(
       case PROMISE_TO_PAY -> {
         amount("promiseAmount", promiseAmount, currencyDigits, errors);
         date("promiseDate", promiseDate, today, errors);
+        if (promiseTolerancePercent != null
+            && (promiseTolerancePercent.signum() < 0 || promiseTolerancePercent.compareTo(MAX_TOLERANCE_PERCENT) > 0)) {
+          errors.put("promiseTolerancePercent", "must be between 0 and " + MAX_TOLERANCE_PERCENT);
+        }
+        if (promiseGraceDays != null && (promiseGraceDays < 0 || promiseGraceDays > MAX_GRACE_DAYS)) {
+          errors.put("promiseGraceDays", "must be between 0 and " + MAX_GRACE_DAYS);
+        }
       }
       case PAYMENT_PLAN -> {
         amount("planInstalmentAmount", planInstalmentAmount, currencyDigits, errors);
@@ -63,6 +76,7 @@ public record NegotiationOutcome(
         if (planIntervalDays != null && (planIntervalDays < 7 || planIntervalDays > 31)) {
           errors.put("planIntervalDays", "must be between 7 and 31 days");
         }
+        affordability(currencyDigits, errors);
       }
       case SETTLEMENT -> {
         amount("settlementAmount", settlementAmount, currencyDigits, errors);
@@ -73,6 +87,42 @@ public record NegotiationOutcome(
       }
     }
     return errors;
+  }
+
+  /**
+   * A plan must be affordable: its instalments, counted per month, may not exceed what the debtor declared
+   * they have left after essential expenses.
+   */
+  private void affordability(int currencyDigits, Map<String, String> errors) {
+    if (declaredMonthlyIncome == null || declaredMonthlyIncome.signum() < 0) {
+      errors.put("declaredMonthlyIncome", "is required for a plan (zero or more)");
+    }
+    if (declaredMonthlyExpenses == null || declaredMonthlyExpenses.signum() < 0) {
+      errors.put("declaredMonthlyExpenses", "is required for a plan (zero or more)");
+    }
+    if (errors.containsKey("declaredMonthlyIncome") || errors.containsKey("declaredMonthlyExpenses")
+        || errors.containsKey("planInstalmentAmount") || errors.containsKey("planIntervalDays")) {
+      return;
+    }
+    BigDecimal disposable = declaredMonthlyIncome.subtract(declaredMonthlyExpenses);
+    if (disposable.signum() <= 0) {
+      errors.put("declaredMonthlyExpenses",
+          "leave nothing to pay from (" + disposable.toPlainString() + " a month): record a hardship hold instead of a plan");
+      return;
+    }
+    BigDecimal perMonth = monthlyEquivalent();
+    if (perMonth.compareTo(disposable) > 0) {
+      errors.put("planInstalmentAmount",
+          "comes to " + perMonth.setScale(currencyDigits, java.math.RoundingMode.HALF_UP).toPlainString()
+              + " a month, more than the debtor can afford (" + disposable.toPlainString()
+              + " a month after expenses): lower the instalment or lengthen the interval");
+    }
+  }
+
+  /** The plan's instalment counted per month (30 days). */
+  BigDecimal monthlyEquivalent() {
+    int interval = planIntervalDays == null ? 30 : planIntervalDays;
+    return planInstalmentAmount.multiply(BigDecimal.valueOf(30)).divide(BigDecimal.valueOf(interval), 4, java.math.RoundingMode.HALF_UP);
   }
 
   public boolean commitsToPay() {

@@ -126,7 +126,8 @@ class CollectionLifecycleTest {
         NEGOTIATE,
         Map.of(
             "outcome", "PAYMENT_PLAN", "planInstalmentAmount", 3000, "planInstalmentCount", 2,
-            "planFirstDueDate", api.dateInDays(5), "planIntervalDays", 30));
+            "planFirstDueDate", api.dateInDays(5), "planIntervalDays", 30,
+            "declaredMonthlyIncome", 5200, "declaredMonthlyExpenses", 1900));
     JsonNode plan = api.awaitTimeline(debt, type("COMMITMENT_RECORDED"));
     assertThat(plan.get("details").get("instalments")).hasSize(2);
 
@@ -149,7 +150,7 @@ class CollectionLifecycleTest {
         NEGOTIATE,
         Map.of(
             "outcome", "PAYMENT_PLAN", "planInstalmentAmount", 3000, "planInstalmentCount", 3,
-            "planFirstDueDate", api.dateInDays(5)));
+            "planFirstDueDate", api.dateInDays(5), "declaredMonthlyIncome", 4000, "declaredMonthlyExpenses", 500));
     api.awaitStage(debt, "MONITORING");
     api.pay(debt, "PAY-" + UUID.randomUUID(), "3000.00");
     api.advance("P10D");
@@ -171,7 +172,12 @@ class CollectionLifecycleTest {
         debt, NEGOTIATE, Map.of("outcome", "SETTLEMENT", "settlementAmount", 8000, "settlementDueDate", api.dateInDays(7)));
     JsonNode approval = api.awaitTask(debt, APPROVE_SETTLEMENT);
     assertThat(approval.get("candidateGroup").asText()).isEqualTo("supervisors");
-    api.completeTaskOk(debt, APPROVE_SETTLEMENT, Map.of("settlementApproved", true));
+    // a third off is above an operator's authority: operators neither see nor complete the approval
+    assertThat(api.as("operator").get("/api/tasks").getBody())
+        .noneMatch(t -> t.get("id").asLong() == approval.get("id").asLong());
+    assertThat(api.as("operator").completeTask(approval, Map.of("settlementApproved", true)).getStatusCode().value())
+        .isEqualTo(403);
+    api.as("supervisor").completeTaskOk(debt, APPROVE_SETTLEMENT, Map.of("settlementApproved", true));
     api.awaitStage(debt, "MONITORING");
 
     api.pay(debt, "PAY-" + UUID.randomUUID(), "8000.00");
@@ -183,6 +189,37 @@ class CollectionLifecycleTest {
             "select amount from posting where debt_id = ? and kind = 'SETTLEMENT_DISCOUNT'", java.math.BigDecimal.class,
             UUID.fromString(debt)))
         .isEqualByComparingTo("4000.00");
+  }
+
+  @Test
+  void aSettlementWithinTheOperatorsAuthorityStandsWithoutApproval() {
+    String debt = debtInNegotiation();
+    api.pay(debt, "PAY-" + UUID.randomUUID(), "8000.00"); // 4,000 left
+    api.completeTaskOk(
+        debt, NEGOTIATE, Map.of("outcome", "SETTLEMENT", "settlementAmount", 3700, "settlementDueDate", api.dateInDays(7)));
+
+    JsonNode authority =
+        api.awaitTimeline(debt, e -> type("DECISION").test(e) && "settlement-authority".equals(e.get("details").get("decisionId").asText()));
+    assertThat(authority.get("details").get("matchedRules").get(0).get("ruleId").asText()).isEqualTo("Rule_OperatorAuthority");
+    assertThat(authority.get("details").get("inputs").get("settlementDiscountPercent").decimalValue()).isEqualByComparingTo("7.50");
+    api.awaitStage(debt, "MONITORING");
+    assertThat(api.get("/api/tasks").getBody()).noneMatch(t -> t.path("debtId").asText().equals(debt));
+  }
+
+  @Test
+  void aPromiseKeepsItsOwnToleranceAndGrace() {
+    String debt = debtInNegotiation();
+    api.completeTaskOk(
+        debt, NEGOTIATE,
+        Map.of("outcome", "PROMISE_TO_PAY", "promiseAmount", 1000, "promiseDate", api.dateInDays(2),
+            "promiseTolerancePercent", 5, "promiseGraceDays", 1));
+    api.awaitStage(debt, "MONITORING");
+    api.pay(debt, "PAY-" + UUID.randomUUID(), "950.00"); // 5 % short: within the promise's tolerance
+    api.advance("P4D"); // due date + 1 grace day has passed
+    JsonNode kept = api.awaitTimeline(debt, type("INSTALMENT_PAID"));
+    assertThat(new java.math.BigDecimal(kept.get("details").get("required").asText())).isEqualByComparingTo("950.00");
+    assertThat(jdbc.queryForObject("select grace_days from commitment where debt_id = ?", Integer.class, UUID.fromString(debt)))
+        .isEqualTo(1);
   }
 
   @Test

@@ -63,6 +63,19 @@ class TaskApiTest {
     assertThat(badPromise.getBody().get("errors").fieldNames()).toIterable().contains("promiseAmount", "promiseDate");
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
     assertThat(tooBigSettlement.getBody().get("errors").get("settlementAmount").asText()).contains("less than the balance");
+    // a plan the debtor cannot afford: 900 every 14 days is ~1,928.57 a month, 1,500 is left after expenses
+    ResponseEntity<JsonNode> unaffordable =
+        api.completeTask(task, Map.of("outcome", "PAYMENT_PLAN", "planInstalmentAmount", 900, "planInstalmentCount", 10,
+            "planFirstDueDate", api.dateInDays(3), "planIntervalDays", 14,
+            "declaredMonthlyIncome", 3200, "declaredMonthlyExpenses", 1700));
+    assertThat(unaffordable.getStatusCode().value()).isEqualTo(400);
+    assertThat(unaffordable.getBody().get("errors").get("planInstalmentAmount").asText())
+        .contains("1928.57").contains("1500");
+    ResponseEntity<JsonNode> noBudget =
+        api.completeTask(task, Map.of("outcome", "PAYMENT_PLAN", "planInstalmentAmount", 100, "planInstalmentCount", 10,
+            "planFirstDueDate", api.dateInDays(3)));
+    assertThat(noBudget.getBody().get("errors").fieldNames()).toIterable()
+        .contains("declaredMonthlyIncome", "declaredMonthlyExpenses");
     assertThat(api.awaitTask(debt, "Task_NegotiateWithDebtor").get("id")).isEqualTo(task.get("id"));
   }
 
