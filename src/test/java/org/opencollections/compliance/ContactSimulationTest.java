@@ -61,6 +61,15 @@ class ContactSimulationTest {
       }
       debts.add(UUID.fromString(api.createDebt(request)));
     }
+    // let the engine take in the new cases (segmentation, first reminders) before the strategy starts
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(30))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> jdbc.queryForObject(
+                "select count(*) from debt where id = any(?) and stage not in ('INTAKE', 'SEGMENTATION')", Integer.class,
+                (Object) debts.toArray(UUID[]::new)),
+            started -> started == debtCount);
     Random random = new Random(42);
     Map<ContactAttempt.Status, Integer> byStatus = new EnumMap<>(ContactAttempt.Status.class);
     Map<ContactRule, Integer> byRule = new TreeMap<>();
