@@ -8,33 +8,37 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.opencollections.web.IanaZone;
 import org.opencollections.web.IsoCurrency;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
 /** A debt as it arrives through the API (and, later, in an import row). */
 public record NewDebt(
-    @NotBlank @Size(max = 100) String externalRef,
+    @Schema(description = "The creditor's reference of the debt, unique", example = "ACME-0001")
+        @NotBlank @Size(max = 100) String externalRef,
     @NotNull @Valid NewDebtor debtor,
     @NotBlank
         @Pattern(
             regexp = "\\d{1,15}(\\.\\d{1,2})?",
             message = "must be a positive decimal string with at most two decimals, e.g. \"1250.00\"")
+        @Schema(description = "What is owed, as a decimal string", type = "string")
         String principal,
-    @NotBlank @IsoCurrency String currency,
-    @NotNull LocalDate dueDate,
+    @Schema(description = "ISO 4217", example = "USD") @NotBlank @IsoCurrency String currency,
+    @Schema(description = "When it fell due (days past due count from here)", example = "2027-02-09") @NotNull LocalDate dueDate,
     @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case product code such as CREDIT_CARD")
-        String product) {
+        @Schema(example = "PERSONAL_LOAN") String product) {
 
   /**
    * @param externalRef the creditor's customer reference (optional): a debt that carries a known one is
    *     added to that debtor, whose stored details are kept
    */
   public record NewDebtor(
-      @Size(max = 100) String externalRef,
-      @NotBlank @Size(max = 200) String name,
-      @Email @Size(max = 320) String email,
-      @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 212 555 0100") String phone,
-      @NotBlank @IanaZone String timeZone,
+      @Schema(description = "The creditor's customer reference: debts with the same one belong to one debtor", example = "CUST-4711")
+          @Size(max = 100) String externalRef,
+      @Schema(example = "Dana Debtor") @NotBlank @Size(max = 200) String name,
+      @Schema(example = "dana@example.org") @Email @Size(max = 320) String email,
+      @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 212 555 0100") @Schema(example = "+1 212 555 0100") String phone,
+      @Schema(description = "IANA zone: contact hours are the debtor's local time", example = "America/New_York") @NotBlank @IanaZone String timeZone,
       @NotBlank
           @Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?", message = "must be a country code, optionally with a region, e.g. US-NY or IN")
-          String jurisdiction) {}
+          @Schema(description = "Selects the contact rules (dmn/contact-rules.dmn)", example = "US-NY") String jurisdiction) {}
 }
