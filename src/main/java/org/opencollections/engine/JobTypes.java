@@ -7,7 +7,6 @@ public final class JobTypes {
   public static final String RECORD_STAGE = "record-stage";
   public static final String RECORD_TASK_OPENED = "record-task-opened";
   public static final String RECORD_TASK_COMPLETED = "record-task-completed";
-  public static final String SEND_CONTACT = "send-contact";
   public static final String RECORD_COMMITMENT = "record-commitment";
   public static final String EVALUATE_COMMITMENT = "evaluate-commitment";
   public static final String HAND_OFF_TO_LEGAL = "hand-off-to-legal";

@@ -17,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every client error is a problem detail (RFC 9457) with, where it helps, one message per field. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before the connector runtime's own handler
 class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -54,6 +54,7 @@ class AccessTest {
         Arguments.of(HttpMethod.POST, DEBT + "/legal-outcome", MANAGES),
         Arguments.of(HttpMethod.POST, DEBT + "/contact-attempts", WORKS_CASES),
         Arguments.of(HttpMethod.GET, DEBT + "/contact-attempts", EVERYONE),
+        Arguments.of(HttpMethod.GET, DEBT + "/messages", EVERYONE),
         Arguments.of(HttpMethod.POST, DEBT + "/holds", GUARDS_CONTACT),
         Arguments.of(HttpMethod.POST, DEBT + "/holds/" + UUID.randomUUID() + "/release", RELEASES_HOLDS),
         Arguments.of(HttpMethod.POST, DEBT + "/holds/" + UUID.randomUUID() + "/verification", RELEASES_HOLDS),

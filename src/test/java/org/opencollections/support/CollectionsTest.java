@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.engine.port=0",
       "collections.postgres.data-dir=target/test-data/${random.uuid}",
       "collections.postgres.durable=false",
+      "collections.mail.embedded-port=0",
       "collections.resume.retry-interval=PT1H",
       "collections.holds.expiry-check=PT1S",
       // simulated time starts at 10:00 in New York, so contact-hour rules do not depend on when tests run
