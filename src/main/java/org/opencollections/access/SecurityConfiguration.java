@@ -87,6 +87,11 @@ class SecurityConfiguration {
       if (u.name() == null || u.password() == null || u.roles() == null || u.roles().isEmpty()) {
         throw new IllegalStateException("collections.security.users: every user needs a name, a password and roles");
       }
+      if (!u.password().startsWith("{")) {
+        throw new IllegalStateException(
+            "collections.security.users: the password of " + u.name()
+                + " must name its encoding, e.g. {bcrypt}$2a$10$... (or {noop}... for a trial)");
+      }
       users.add(User.withUsername(u.name()).password(u.password()).roles(names(u.roles().toArray(Role[]::new))).build());
     }
     if (EngineMode.of(env).embedded()) {
