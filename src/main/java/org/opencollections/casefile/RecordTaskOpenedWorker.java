@@ -9,22 +9,30 @@ import org.opencollections.engine.JobTypes;
 import org.opencollections.engine.Models;
 import org.springframework.stereotype.Component;
 
-/** Start listener on every user task: the timeline shows when work was asked of a person. */
+/**
+ * Start listener on every user task: the timeline shows when work was asked of a person, and the task gets
+ * the case's work-queue priority ({@code taskPriority}).
+ */
 @Component
 public class RecordTaskOpenedWorker {
 
   private final CaseProgress progress;
   private final Models models;
+  private final org.opencollections.intake.WorkQueue queue;
 
-  RecordTaskOpenedWorker(CaseProgress progress, Models models) {
+  RecordTaskOpenedWorker(CaseProgress progress, Models models, org.opencollections.intake.WorkQueue queue) {
     this.progress = progress;
     this.models = models;
+    this.queue = queue;
   }
 
+  /** @return the case's priority as the work queue ranks it, which the task takes as its own */
   @JobWorker(type = JobTypes.RECORD_TASK_OPENED, fetchVariables = "debtId")
-  public void record(ActivatedJob job, @Variable String debtId) {
+  public Map<String, Object> record(ActivatedJob job, @Variable String debtId) {
+    UUID debt = UUID.fromString(debtId);
     progress.taskOpened(
-        UUID.fromString(debtId), models.nameOf(job.getElementId()), Map.of("elementId", job.getElementId()),
+        debt, models.nameOf(job.getElementId()), Map.of("elementId", job.getElementId()),
         "task-opened:" + job.getElementInstanceKey());
+    return Map.of("taskPriority", queue.taskPriorityOf(debt));
   }
 }

@@ -47,7 +47,9 @@ public class Decisions {
               + ": every table needs a catch-all rule");
     }
     if (SEGMENTATION.equals(decisionId) && evaluation.outputs().get("segment") instanceof String segment) {
-      debts.lockById(debtId).orElseThrow().segmented(segment);
+      Object priority = evaluation.outputs().get("priority");
+      debts.lockById(debtId).orElseThrow()
+          .segmented(segment, priority instanceof Number n ? Math.max(0, Math.min(100, n.intValue())) : null);
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("decisionId", evaluation.decisionId());

@@ -94,6 +94,29 @@ public final class EmbeddedEngine implements DisposableBean {
     return size;
   }
 
+  /**
+   * Waits until the engine has written no record for {@code quiet} (workers done with what was due), at most
+   * {@code atMost}: moving the clock while a job is still being worked would start its timers in the future.
+   */
+  public void awaitQuiet(Duration quiet, Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    int seen = readRecords(Integer.MAX_VALUE, r -> {});
+    long lastChange = System.nanoTime();
+    while (System.nanoTime() < deadline && System.nanoTime() - lastChange < quiet.toNanos()) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      int now = readRecords(Integer.MAX_VALUE, r -> {});
+      if (now != seen) {
+        seen = now;
+        lastChange = System.nanoTime();
+      }
+    }
+  }
+
   /** Appends a USER_TASK COMPLETE command, as the REST gateway of a real broker would. */
   public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
     UserTaskRecord command =

@@ -73,6 +73,9 @@ public class Debt implements org.opencollections.audit.Audited {
 
   private String assignee;
 
+  @Column(name = "segment_priority")
+  private Integer segmentPriority;
+
   @Version private Long version;
 
   protected Debt() {}
@@ -186,8 +189,10 @@ public class Debt implements org.opencollections.audit.Audited {
     engineEpoch = null;
   }
 
-  public void segmented(String segment) {
+  /** @param priority the segmentation table's priority for the segment (0–100), null if it gives none */
+  public void segmented(String segment, Integer priority) {
     this.segment = segment;
+    this.segmentPriority = priority;
   }
 
   public UUID id() { return id; }

@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The work queue: debts filtered by stage, segment, status, balance and assignee, one page at a time, in
  * priority order. Priority ranks larger balances (up to 40 points, ten per power of ten) and riskier
- * segments (up to 30) first, and rises without limit with the days the case has been open (a point every 3
- * days), so a small debt that has waited long enough overtakes any new one and is never starved.
+ * segments (up to 30: the segmentation table's priority for the segment, 0–100, times 0.3) first, and rises
+ * without limit with the days the case has been open (a point every 3 days), so a small debt that has waited
+ * long enough overtakes any new one and is never starved. User tasks get the same number (capped at 100,
+ * Zeebe's maximum), so Tasklist sorts them the same way.
  */
 @Service
 public class WorkQueue {
@@ -29,8 +31,7 @@ public class WorkQueue {
 
   static final String PRIORITY =
       "least(40, 10 * log(greatest(balance, 0) + 1))"
-          + " + case segment when 'HIGH_RISK' then 30 when 'LATE_STAGE' then 25 when 'HIGH_VALUE' then 20"
-          + " when 'LOW_BALANCE' then 5 else 10 end"
+          + " + 0.3 * coalesce(segment_priority, 50)"
           + " + extract(epoch from (:now - created_at)) / 86400 / 3";
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -50,6 +51,18 @@ public class WorkQueue {
       String currency, String assignee, int priority) {}
 
   public record Page(List<Item> items, int page, int size, long total) {}
+
+  /** The priority of one case, as its user tasks carry it (0–100). */
+  @Transactional(readOnly = true)
+  public int taskPriorityOf(UUID debtId) {
+    Integer p =
+        jdbc.queryForObject(
+            "select round(" + PRIORITY + ") from (select d.segment_priority, d.created_at, " + BALANCE
+                + " as balance from debt d where d.id = :id) q",
+            new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("id", debtId),
+            Integer.class);
+    return p == null ? 50 : Math.max(0, Math.min(100, p));
+  }
 
   @Transactional(readOnly = true)
   public Page find(Filter f, int page, int size) {
@@ -84,7 +97,8 @@ public class WorkQueue {
       params.addValue("debtorId", f.debtorId());
     }
     String from =
-        "(select d.id, d.external_ref, d.debtor_id, d.stage, d.status, d.segment, d.currency, d.assignee, d.created_at, "
+        "(select d.id, d.external_ref, d.debtor_id, d.stage, d.status, d.segment, d.segment_priority, d.currency,"
+            + " d.assignee, d.created_at, "
             + BALANCE + " as balance from debt d) q"
             + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
     long total = jdbc.queryForObject("select count(*) from " + from, params, Long.class);

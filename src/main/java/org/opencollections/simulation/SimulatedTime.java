@@ -68,6 +68,15 @@ public class SimulatedTime implements SmartInitializingSingleton {
     return simulated.offset();
   }
 
+  /** Moves the clock once the engine has finished what is due now (what a person at the keyboard would wait for). */
+  public Duration advanceWhenSettled(Duration step) {
+    EmbeddedEngine embedded = engine.getIfAvailable();
+    if (embedded != null) {
+      embedded.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
+    }
+    return advance(step);
+  }
+
   public Duration offset() {
     return clock instanceof SimulatedClock simulated ? simulated.offset() : Duration.ZERO;
   }

@@ -134,8 +134,17 @@ public final class Api {
     return await().atMost(PATIENCE).until(() -> debt(id), d -> status.equals(d.get("status").asText()));
   }
 
-  /** Waits for the open task with this element id on this debt. */
+  /** Waits for the open task with this element id on this debt; on a timeout, says where the case stood. */
   public JsonNode awaitTask(String debtId, String elementId) {
+    try {
+      return awaitTaskQuietly(debtId, elementId);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("No open task " + elementId + " on debt " + debtId + "; its timeline: "
+          + timeline(debtId).stream().map(t -> t.get("type").asText() + " " + t.get("summary").asText()).toList(), e);
+    }
+  }
+
+  private JsonNode awaitTaskQuietly(String debtId, String elementId) {
     return await()
         .atMost(PATIENCE)
         .until(

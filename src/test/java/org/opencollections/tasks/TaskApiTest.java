@@ -40,7 +40,14 @@ class TaskApiTest {
     assertThat(task.get("name").asText()).isEqualTo("Negotiate with debtor");
     assertThat(task.get("candidateGroup").asText()).isEqualTo("operators");
     assertThat(task.get("formId").asText()).isEqualTo("negotiation-outcome");
-    assertThat(task.get("priority").asInt()).isEqualTo(90);
+    // the work queue's priority of the case: 40 for 15,000, 0.3 × 90 for HIGH_VALUE, 1 for 3 days open
+    assertThat(task.get("priority").asInt()).isEqualTo(68);
+    JsonNode inQueue =
+        java.util.stream.StreamSupport.stream(api.get("/api/debts?stage=NEGOTIATION&size=200").getBody().get("items").spliterator(), false)
+            .filter(i -> i.get("id").asText().equals(debt))
+            .findFirst()
+            .orElseThrow();
+    assertThat(inQueue.get("priority").asInt()).isEqualTo(task.get("priority").asInt());
     assertThat(task.get("dueDate").asText()).isNotBlank();
     assertThat(api.timeline(debt)).anyMatch(e -> e.get("summary").asText().equals("Task opened: Negotiate with debtor"));
   }
