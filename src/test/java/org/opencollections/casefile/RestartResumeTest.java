@@ -35,6 +35,7 @@ class RestartResumeTest {
             "--collections.engine.port=0",
             "--collections.postgres.data-dir=" + data,
             "--collections.postgres.durable=false",
+            "--collections.mail.embedded-port=0",
             "--collections.resume.retry-interval=PT1H",
             "--collections.simulation.start=" + org.opencollections.support.CollectionsTest.START);
   }
