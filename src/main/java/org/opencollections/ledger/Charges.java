@@ -1,7 +1,6 @@
 package org.opencollections.ledger;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.opencollections.casefile.CaseEventType;
@@ -48,18 +47,7 @@ public class Charges {
     if (earlier.isPresent()) {
       return new Result(Payments.view(debt, earlier.get(), ledger.balance(debt)), false);
     }
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (!debt.currency().getCurrencyCode().equals(currency)) {
-      errors.put("currency", "must be " + debt.currency().getCurrencyCode() + ", the currency of the debt");
-    }
-    if (amount.signum() <= 0) {
-      errors.put("amount", "must be greater than zero");
-    } else if (amount.stripTrailingZeros().scale() > debt.currency().getDefaultFractionDigits()) {
-      errors.put("amount", "has more decimals than " + debt.currency().getCurrencyCode() + " allows");
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+    Payments.validate(debt, currency, amount);
     if (debt.status().closed()) {
       throw new ConflictException("The case is closed (" + debt.status() + "): nothing can be charged");
     }

@@ -52,7 +52,7 @@ public class Payments {
         return new Result(first, false, first.paidInFull() && debt.status() == CaseStatus.PAID);
       }
     }
-    validate(debt, request);
+    validate(debt, request.currency(), request.amount());
     if (debt.status() == CaseStatus.WRITTEN_OFF) {
       // the receivable is gone: the money is recorded as a recovery against the charged-off amount
       Posting recovery = ledger.book(debt, PostingKind.RECOVERY, request.amount(), request.reference());
@@ -125,14 +125,15 @@ public class Payments {
 
   public record Reversal(PaymentView posting, boolean created, boolean reopened) {}
 
-  private static void validate(Debt debt, NewPayment request) {
+  /** Money booked on a debt: in its currency, positive, with no more decimals than the currency has. */
+  static void validate(Debt debt, String currency, BigDecimal amount) {
     Map<String, String> errors = new LinkedHashMap<>();
-    if (!debt.currency().getCurrencyCode().equals(request.currency())) {
+    if (!debt.currency().getCurrencyCode().equals(currency)) {
       errors.put("currency", "must be " + debt.currency().getCurrencyCode() + ", the currency of the debt");
     }
-    if (request.amount().signum() <= 0) {
+    if (amount.signum() <= 0) {
       errors.put("amount", "must be greater than zero");
-    } else if (request.amount().stripTrailingZeros().scale() > debt.currency().getDefaultFractionDigits()) {
+    } else if (amount.stripTrailingZeros().scale() > debt.currency().getDefaultFractionDigits()) {
       errors.put("amount", "has more decimals than " + debt.currency().getCurrencyCode() + " allows");
     }
     if (!errors.isEmpty()) {
