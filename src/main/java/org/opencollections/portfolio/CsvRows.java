@@ -37,6 +37,12 @@ final class CsvRows implements RowSource {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
+  private static final String UNCLOSED =
+      "the line is not valid CSV: a quoted field is not closed (a quote inside a field must be doubled)";
+  private static final String BAD_QUOTE =
+      "the line is not valid CSV: a quoted field must be followed by a comma or the end of the line"
+          + " (a quote inside a field must be doubled)";
+
   private final Lines lines;
   private final Map<String, Integer> columns;
 
@@ -118,11 +124,7 @@ final class CsvRows implements RowSource {
       values = parse(text.toString());
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       values = null;
-      problem =
-          oddQuotes(text)
-              ? "the line is not valid CSV: a quoted field is not closed (a quote inside a field must be doubled)"
-              : "the line is not valid CSV: a quoted field must be followed by a comma or the end of the line"
-                  + " (a quote inside a field must be doubled)";
+      problem = oddQuotes(text) ? UNCLOSED : BAD_QUOTE;
     }
     if (values != null && values.size() != expectedFields()) {
       problem = "the line has " + values.size() + " field" + (values.size() == 1 ? "" : "s")
@@ -132,6 +134,8 @@ final class CsvRows implements RowSource {
       if (taken.size() > 1) {
         // the quote that seemed to open a multi-line field was a stray one: only the first line is bad
         lines.pushBack(taken.subList(1, taken.size()));
+        problem = UNCLOSED;
+        values = null;
       }
       return Row.malformed(first.number(), first.number(), externalRefOf(values, first.text()), problem);
     }
