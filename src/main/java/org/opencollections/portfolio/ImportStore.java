@@ -1,7 +1,5 @@
 package org.opencollections.portfolio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,14 +43,12 @@ class ImportStore {
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final ObjectMapper json;
   private final Clock clock;
 
-  ImportStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+  ImportStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.tx = tx;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -76,6 +72,7 @@ class ImportStore {
     Connection connection = DataSourceUtils.getConnection(dataSource);
     Map<String, Stored> storedDebts = storedDebts(chunk);
     Map<String, UUID> debtors = storedDebtors(chunk);
+
     Map<String, Integer> inThisChunk = new HashMap<>();
     Instant now = clock.instant();
     CopyRows newDebtors =
@@ -106,7 +103,7 @@ class ImportStore {
       }
       if (!reasons.isEmpty()) {
         String ref = row.externalRef() == null ? null : RowValidator.abbreviate(row.externalRef());
-        rejections.add(importId, row.line(), ref == null || ref.length() > 100 ? null : ref, toJson(reasons));
+        rejections.add(importId, row.line(), ref, Json.array(reasons));
         continue;
       }
       inThisChunk.put(request.externalRef(), row.line());
@@ -132,8 +129,10 @@ class ImportStore {
       details.put("line", row.line());
       opened.add(
           debtId, now, CaseEventType.CASE_OPENED,
-          DebtIntake.caseOpenedSummary(principal, currency, request.product()), toJson(details));
-      audited.add(debtId, now, CaseEventType.AUDIT, "Debt created by " + actor, toJson(audit(actor, debtId, debtorId, request, principal, currency, now, importId, row.line())));
+          DebtIntake.caseOpenedSummary(principal, currency, request.product()), Json.object(details));
+      audited.add(
+          debtId, now, CaseEventType.AUDIT, "Debt created by " + actor,
+          Json.object(audit(actor, debtId, debtorId, request, principal, currency, now, importId, row.line())));
     }
     try {
       newDebtors.copyInto(connection);
@@ -169,7 +168,7 @@ class ImportStore {
     after.put("stage", Stage.INTAKE.name());
     after.put("status", CaseStatus.OPEN.name());
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("actor", actor);
+    details.put("actor", actor == null ? "unknown" : actor);
     details.put("entity", "Debt");
     details.put("entityId", debtId.toString());
     details.put("action", "CREATED");
@@ -211,13 +210,5 @@ class ImportStore {
           });
     }
     return debtors;
-  }
-
-  private String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Not serialisable: " + e.getMessage(), e);
-    }
   }
 }

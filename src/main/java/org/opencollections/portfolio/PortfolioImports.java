@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.opencollections.casefile.CaseBacklog;
 import org.opencollections.casefile.CaseStarter;
@@ -60,6 +62,8 @@ public class PortfolioImports {
   private final int chunkRows;
   private final ExecutorService storing =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("portfolio-store").factory());
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("portfolio-write").factory());
   private final ExecutorService starting =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("portfolio-cases").factory());
   /** Imports waiting for or in case starting, so the periodic check does not queue one twice. */
@@ -150,20 +154,27 @@ public class PortfolioImports {
     int linesDone = imp.linesDone();
     try (RowSource rows = open(imp.format(), imp.spool(), linesDone)) {
       List<ImportStore.Checked> chunk = new ArrayList<>(chunkRows);
+      long began = System.nanoTime();
+      // a chunk is read and checked while the one before it is written: CPU here, PostgreSQL there
+      Future<?> writing = null;
       Row row;
       while ((row = rows.next()) != null) {
         chunk.add(new ImportStore.Checked(row, validator.reasons(row)));
         linesDone = row.lastLine();
         if (chunk.size() == chunkRows) {
-          store.store(id, imp.submittedBy(), chunk, linesDone);
-          chunk.clear();
+          awaitWritten(writing);
+          writing = write(id, imp.submittedBy(), chunk, linesDone);
+          chunk = new ArrayList<>(chunkRows);
           if (Thread.currentThread().isInterrupted()) {
+            awaitWritten(writing);
             LOG.info("Import {} stops at line {}; it goes on after a restart", id, linesDone);
             return;
           }
         }
       }
-      store.store(id, imp.submittedBy(), chunk, linesDone);
+      awaitWritten(writing);
+      awaitWritten(write(id, imp.submittedBy(), chunk, linesDone));
+      LOG.info("Import {}: every row stored or rejected in {} ms", id, (System.nanoTime() - began) / 1_000_000);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Import {} failed after line {}", id, linesDone, e);
       jdbc.update(
@@ -178,6 +189,31 @@ public class PortfolioImports {
         ImportState.STARTING_CASES.name(), Timestamp.from(clock.instant()), id);
     deleteSpool(imp.spool());
     queueCaseStarts(id);
+  }
+
+  private Future<?> write(UUID id, String submittedBy, List<ImportStore.Checked> chunk, int linesDone) {
+    return writer.submit(() -> store.store(id, submittedBy, chunk, linesDone));
+  }
+
+  /** Waits for a chunk's transaction; its failure becomes the import's. */
+  private static void awaitWritten(Future<?> writing) {
+    if (writing == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        writing.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the chunk's transaction is under way: let it end before stopping
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void queueCaseStarts(UUID id) {
@@ -247,6 +283,8 @@ public class PortfolioImports {
     storing.shutdownNow();
     starting.shutdownNow();
     storing.awaitTermination(30, TimeUnit.SECONDS);
+    writer.shutdown();
+    writer.awaitTermination(30, TimeUnit.SECONDS);
     starting.awaitTermination(30, TimeUnit.SECONDS);
   }
 
