@@ -53,6 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "collections.engine.port=0",
+      "collections.mail.embedded-port=0",
       "collections.postgres.data-dir=target/benchmark/data-${random.uuid}",
       "collections.resume.retry-interval=PT1H",
       "collections.simulation.start=" + CollectionsTest.START,
