@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>One mechanism for every bulk start (resumption after a restart, the periodic retry, portfolio imports):
  * {@link #startAll} reads a batch of cases without a process from the database under one lock, keeps a
- * bounded window of start commands in flight, backs off while the engine pushes back, and attaches each
+ * bounded window of start commands in flight (narrower while the engine answers slowly), backs off while
+ * the engine pushes back, and attaches each
  * instance as it is created. The next batch is read only when the previous one is done, so no case is
  * started twice and a restart continues where the database says it stopped.
  */
@@ -55,6 +56,12 @@ public class CaseStarter {
   private static final Instant EVERY_CASE = Instant.parse("9999-01-01T00:00:00Z");
   private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+  /**
+   * A start answered slower than this means the engine's queue is long: fewer starts go in flight, so the
+   * commands of running cases (their jobs and decisions) still get through. An engine without
+   * backpressure of its own (the in-process one) is paced by this alone.
+   */
+  private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
 
   private final DebtRepository debts;
   private final CaseWorkflow workflow;
@@ -66,6 +73,8 @@ public class CaseStarter {
   private final Clock clock;
   private final int window;
   private final int batch;
+  /** How many starts may be in flight now: halves on a slow answer, grows by one on a quick one. */
+  private int inFlightLimit;
   /** Fair: a single reopened case waits for at most one batch of a bulk start. */
   private final ReentrantLock lock = new ReentrantLock(true);
   private final AtomicBoolean retrying = new AtomicBoolean();
@@ -86,6 +95,7 @@ public class CaseStarter {
     this.clock = clock;
     this.window = window;
     this.batch = 4 * window;
+    this.inFlightLimit = window;
   }
 
   /** How far a bulk start got: {@code finished} when no case of the backlog is left without a process. */
@@ -175,7 +185,7 @@ public class CaseStarter {
   /** One case's start: at the beginning ({@code point} null) or where the case stood. */
   private record Start(UUID debtId, ResumePoint point) {}
 
-  private record Outcome(Start start, Long key, Throwable failure) {}
+  private record Outcome(Start start, long sentAt, Long key, Throwable failure) {}
 
   private record Sent(int started, boolean refused) {}
 
@@ -196,15 +206,16 @@ public class CaseStarter {
     Duration pause = FIRST_PAUSE;
     long sendAfter = System.nanoTime();
     while (inFlight > 0 || (!refused && !todo.isEmpty())) {
-      boolean maySend = !refused && !todo.isEmpty() && inFlight < window;
+      boolean maySend = !refused && !todo.isEmpty() && inFlight < inFlightLimit;
       if (maySend && System.nanoTime() >= sendAfter) {
         Start start = todo.poll();
         inFlight++;
+        long sentAt = System.nanoTime();
         try {
           workflow.startAsync(start.debtId(), start.point())
-              .whenComplete((key, failure) -> done.add(new Outcome(start, key, failure)));
+              .whenComplete((key, failure) -> done.add(new Outcome(start, sentAt, key, failure)));
         } catch (RuntimeException e) {
-          done.add(new Outcome(start, null, e));
+          done.add(new Outcome(start, sentAt, null, e));
         }
         continue;
       }
@@ -232,7 +243,10 @@ public class CaseStarter {
         attach(outcome.start(), outcome.key());
         started++;
         pause = FIRST_PAUSE;
+        boolean slow = System.nanoTime() - outcome.sentAt() > SLOW_ANSWER.toNanos();
+        inFlightLimit = slow ? Math.max(1, inFlightLimit / 2) : Math.min(window, inFlightLimit + 1);
       } else if (failure instanceof EngineBusyException) {
+        inFlightLimit = Math.max(1, inFlightLimit / 2);
         todo.addFirst(outcome.start()); // never dropped: sent again after a pause that grows while it lasts
         sendAfter = System.nanoTime() + pause.toNanos();
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
