@@ -1,11 +1,23 @@
 package org.opencollections.casefile;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.opencollections.compliance.Holds;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
@@ -14,6 +26,7 @@ import org.opencollections.legal.LegalReferrals;
 import org.opencollections.negotiation.Commitments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
@@ -24,17 +37,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives every open case a running process instance: starts new cases, and resumes at its recorded stage
  * every open case whose instance is gone (the in-process engine forgets its instances on restart, while
- * PostgreSQL keeps the cases). Starts are sequential, so they go at the pace the engine accepts.
+ * PostgreSQL keeps the cases).
+ *
+ * <p>One mechanism for every bulk start (resumption after a restart, the periodic retry, portfolio imports):
+ * {@link #startAll} reads a batch of cases without a process from the database under one lock, keeps a
+ * bounded window of start commands in flight (narrower while the engine answers slowly), backs off while
+ * the engine pushes back, and attaches each
+ * instance as it is created. The next batch is read only when the previous one is done, so no case is
+ * started twice and a restart continues where the database says it stopped.
  */
 @Service
 public class CaseStarter {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseStarter.class);
-  private static final int BATCH = 200;
   /** Cases younger than this are left to the request that created them. */
   private static final Duration GRACE = Duration.ofSeconds(30);
   /** At start-up no request is creating cases yet: every open case without a live instance is resumed. */
-  private static final java.time.Instant EVERY_CASE = java.time.Instant.parse("9999-01-01T00:00:00Z");
+  private static final Instant EVERY_CASE = Instant.parse("9999-01-01T00:00:00Z");
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+  /**
+   * A start answered slower than this means the engine's queue is long: fewer starts go in flight, so the
+   * commands of running cases (their jobs and decisions) still get through. An engine without
+   * backpressure of its own (the in-process one) is paced by this alone.
+   */
+  private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
 
   private final DebtRepository debts;
   private final CaseWorkflow workflow;
@@ -44,10 +71,20 @@ public class CaseStarter {
   private final Holds holds;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final int window;
+  private final int batch;
+  /** How many starts may be in flight now: halves on a slow answer, grows by one on a quick one. */
+  private int inFlightLimit;
+  /** Fair: a single reopened case waits for at most one batch of a bulk start. */
+  private final ReentrantLock lock = new ReentrantLock(true);
+  private final AtomicBoolean retrying = new AtomicBoolean();
+  private final ExecutorService retryThread =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("case-start-retry").daemon().factory());
 
   public CaseStarter(
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
-      LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock) {
+      LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
+      @Value("${collections.cases.start-window:32}") int window) {
     this.debts = debts;
     this.workflow = workflow;
     this.timeline = timeline;
@@ -56,7 +93,13 @@ public class CaseStarter {
     this.holds = holds;
     this.tx = tx;
     this.clock = clock;
+    this.window = window;
+    this.batch = 4 * window;
+    this.inFlightLimit = window;
   }
+
+  /** How far a bulk start got: {@code finished} when no case of the backlog is left without a process. */
+  public record Progress(int started, boolean finished) {}
 
   /** Starts the process of a case that was just committed. A failure leaves it for the retry. */
   public void startNew(UUID debtId) {
@@ -69,61 +112,177 @@ public class CaseStarter {
   }
 
   /** Gives an open case whose process ended (it was reopened) a new instance at its stage, now. */
-  public synchronized void resumeNow(UUID debtId) {
-    if (!resume(debtId)) {
-      LOG.warn("Case {} was reopened but its process could not be started now; the retry will", debtId);
+  public void resumeNow(UUID debtId) {
+    lock.lock();
+    try {
+      if (send(List.of(debtId)).refused()) {
+        LOG.warn("Case {} was reopened but its process could not be started now; the retry will", debtId);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
   @EventListener(ApplicationReadyEvent.class)
   public void resumeAfterStart() {
-    int resumed = resumeLost(EVERY_CASE);
+    int resumed = startAll(lostBefore(EVERY_CASE)).started();
     if (resumed > 0) {
-      LOG.info("Resumed {} open cases whose process instance was gone", resumed);
+      LOG.info("Started or resumed {} open cases that had no process instance", resumed);
     }
   }
 
+  /** On its own thread, so a long backlog does not hold up the other schedules. */
   @Scheduled(
       initialDelayString = "${collections.resume.retry-interval:PT1M}",
       fixedDelayString = "${collections.resume.retry-interval:PT1M}")
   public void retry() {
-    resumeLost(clock.instant().minus(GRACE));
-  }
-
-  /** @return how many cases got a new process instance */
-  synchronized int resumeLost(java.time.Instant createdBefore) {
-    int total = 0;
-    List<UUID> batch;
-    do {
-      batch = debts.findOpenWithoutProcessOn(workflow.epoch(), createdBefore, Limit.of(BATCH));
-      for (UUID id : batch) {
-        if (!resume(id)) {
-          return total; // the engine is not accepting: try again on the next round
-        }
-        total++;
-      }
-    } while (batch.size() == BATCH);
-    return total;
-  }
-
-  private boolean resume(UUID debtId) {
-    try {
-      ResumePoint point = tx.execute(s -> resumePoint(debts.findById(debtId).orElseThrow()));
-      long key = workflow.resume(debtId, point);
-      tx.executeWithoutResult(
-          s -> {
-            debts.attachProcess(debtId, key, workflow.epoch());
-            timeline.record(
-                debtId,
-                CaseEventType.CASE_RESUMED,
-                "Process started at stage " + point.stage(),
-                Map.of("stage", point.stage().name(), "processInstanceKey", key));
+    if (retrying.compareAndSet(false, true)) {
+      retryThread.execute(
+          () -> {
+            try {
+              startAll(lostBefore(clock.instant().minus(GRACE)));
+            } finally {
+              retrying.set(false);
+            }
           });
-      return true;
-    } catch (RuntimeException e) {
-      LOG.warn("Could not resume case {}: {}", debtId, e.getMessage());
-      return false;
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    retryThread.shutdownNow();
+  }
+
+  private CaseBacklog lostBefore(Instant createdBefore) {
+    return (epoch, limit) -> debts.findOpenWithoutProcessOn(epoch, createdBefore, Limit.of(limit));
+  }
+
+  /**
+   * Gives every case of the backlog a process instance, at the pace the engine accepts. Stops early only
+   * when the engine refuses a start for a reason other than backpressure; what is left stays in the
+   * database for the next call.
+   */
+  public Progress startAll(CaseBacklog backlog) {
+    int started = 0;
+    while (true) {
+      lock.lock();
+      try {
+        List<UUID> next = backlog.next(workflow.epoch(), batch);
+        if (next.isEmpty()) {
+          return new Progress(started, true);
+        }
+        Sent sent = send(next);
+        started += sent.started();
+        if (sent.refused() || sent.started() == 0) {
+          return new Progress(started, false);
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** One case's start: at the beginning ({@code point} null) or where the case stood. */
+  private record Start(UUID debtId, ResumePoint point) {}
+
+  private record Outcome(Start start, long sentAt, Long key, Throwable failure) {}
+
+  private record Sent(int started, boolean refused) {}
+
+  /** Sends the starts of these cases, at most {@code window} in flight; caller holds the lock. */
+  private Sent send(List<UUID> ids) {
+    Deque<Start> todo = new ArrayDeque<>();
+    for (UUID id : ids) {
+      Start start = tx.execute(s -> plan(id));
+      if (start != null) {
+        todo.add(start);
+      }
+    }
+    BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
+    int inFlight = 0;
+    int started = 0;
+    boolean refused = false;
+    boolean interrupted = false;
+    Duration pause = FIRST_PAUSE;
+    long sendAfter = System.nanoTime();
+    while (inFlight > 0 || (!refused && !todo.isEmpty())) {
+      boolean maySend = !refused && !todo.isEmpty() && inFlight < inFlightLimit;
+      if (maySend && System.nanoTime() >= sendAfter) {
+        Start start = todo.poll();
+        inFlight++;
+        long sentAt = System.nanoTime();
+        try {
+          workflow.startAsync(start.debtId(), start.point())
+              .whenComplete((key, failure) -> done.add(new Outcome(start, sentAt, key, failure)));
+        } catch (RuntimeException e) {
+          done.add(new Outcome(start, sentAt, null, e));
+        }
+        continue;
+      }
+      Outcome outcome;
+      try {
+        long wait = maySend ? Math.max(0, sendAfter - System.nanoTime()) : Duration.ofMinutes(5).toNanos();
+        outcome = done.poll(wait, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        // shutting down: send nothing more, but record the instances already asked for
+        interrupted = true;
+        refused = true;
+        continue;
+      }
+      if (outcome == null) {
+        if (!maySend) {
+          LOG.warn("{} case starts got no answer from the engine; they are left to the retry", inFlight);
+          refused = true;
+          break;
+        }
+        continue;
+      }
+      inFlight--;
+      Throwable failure = outcome.failure() instanceof CompletionException c ? c.getCause() : outcome.failure();
+      if (failure == null) {
+        attach(outcome.start(), outcome.key());
+        started++;
+        pause = FIRST_PAUSE;
+        boolean slow = System.nanoTime() - outcome.sentAt() > SLOW_ANSWER.toNanos();
+        inFlightLimit = slow ? Math.max(1, inFlightLimit / 2) : Math.min(window, inFlightLimit + 1);
+      } else if (failure instanceof EngineBusyException) {
+        inFlightLimit = Math.max(1, inFlightLimit / 2);
+        todo.addFirst(outcome.start()); // never dropped: sent again after a pause that grows while it lasts
+        sendAfter = System.nanoTime() + pause.toNanos();
+        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+      } else {
+        LOG.warn("Could not start the process of case {}: {}", outcome.start().debtId(), failure.getMessage());
+        refused = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return new Sent(started, refused);
+  }
+
+  /** Decided from the stored case under the lock: nothing if it is closed or already runs on this engine. */
+  private Start plan(UUID debtId) {
+    Debt debt = debts.findById(debtId).orElse(null);
+    if (debt == null || debt.status().closed() || workflow.epoch().equals(debt.engineEpoch())) {
+      return null;
+    }
+    boolean neverStarted = debt.processInstanceKey() == null && debt.stage() == Stage.INTAKE;
+    return new Start(debtId, neverStarted ? null : resumePoint(debt));
+  }
+
+  private void attach(Start start, long key) {
+    tx.executeWithoutResult(
+        s -> {
+          debts.attachProcess(start.debtId(), key, workflow.epoch());
+          if (start.point() != null) {
+            timeline.record(
+                start.debtId(),
+                CaseEventType.CASE_RESUMED,
+                "Process started at stage " + start.point().stage(),
+                Map.of("stage", start.point().stage().name(), "processInstanceKey", key));
+          }
+        });
   }
 
   private ResumePoint resumePoint(Debt debt) {

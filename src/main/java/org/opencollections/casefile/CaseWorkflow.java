@@ -1,6 +1,7 @@
 package org.opencollections.casefile;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The port through which the domain drives a case's process; the engine package implements it. */
 public interface CaseWorkflow {
@@ -11,8 +12,12 @@ public interface CaseWorkflow {
   /** Starts the case's process at its beginning; returns the process instance key. */
   long start(UUID debtId);
 
-  /** Starts a new process instance at the point where the case stood; returns its key. */
-  long resume(UUID debtId, ResumePoint point);
+  /**
+   * Sends the start (at the beginning when {@code point} is null, else at the point) without waiting: the
+   * stage completes with the instance key, or exceptionally with an {@link EngineBusyException} when the
+   * engine asks to be called again later (backpressure), or with another exception when it refused.
+   */
+  CompletionStage<Long> startAsync(UUID debtId, ResumePoint point);
 
   /** Tells the case a payment was posted; {@code reference} makes repeated notices harmless. */
   void paymentReceived(UUID debtId, String reference, boolean paidInFull);

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.opencollections.casefile.CaseWorkflow;
+import org.opencollections.casefile.EngineBusyException;
 import org.opencollections.casefile.ResumePoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +21,12 @@ import org.springframework.stereotype.Component;
 /** Drives debt-collection instances through the Camunda client: the same code for both engines. */
 @Component
 class ZeebeCaseWorkflow implements CaseWorkflow {
+
+  /**
+   * Long enough for a start queued behind a full window on a slow engine: a start that timed out may still
+   * have been carried out, so it is not repeated blindly.
+   */
+  private static final Duration ASYNC_START_TIMEOUT = Duration.ofMinutes(2);
 
   private final CamundaClient client;
   private final String epoch;
@@ -40,19 +50,40 @@ class ZeebeCaseWorkflow implements CaseWorkflow {
 
   @Override
   public long start(UUID debtId) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(CollectionProcess.PROCESS_ID)
-        .latestVersion()
-        .variables(Map.of("debtId", debtId.toString()))
-        .send()
-        .join()
-        .getProcessInstanceKey();
+    return command(debtId, null).send().join().getProcessInstanceKey();
   }
 
   @Override
-  public long resume(UUID debtId, ResumePoint point) {
-    Map<String, Object> variables = new HashMap<>(point.variables());
+  public CompletionStage<Long> startAsync(UUID debtId, ResumePoint point) {
+    CompletableFuture<Long> started = new CompletableFuture<>();
+    command(debtId, point)
+        .requestTimeout(ASYNC_START_TIMEOUT)
+        .send()
+        .whenComplete(
+            (created, failure) -> {
+              if (failure == null) {
+                started.complete(created.getProcessInstanceKey());
+              } else {
+                started.completeExceptionally(busyOrAsIs(failure));
+              }
+            });
+    return started;
+  }
+
+  /** Backpressure (RESOURCE_EXHAUSTED) and a missing leader (UNAVAILABLE) reject the command unprocessed. */
+  private static Throwable busyOrAsIs(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Status.Code code =
+        cause instanceof ClientStatusException c ? c.getStatus().getCode() : Status.fromThrowable(cause).getCode();
+    if (code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNAVAILABLE) {
+      return new EngineBusyException("The engine did not take the command now (" + code + ")", cause);
+    }
+    return cause;
+  }
+
+  /** A process instance of the case, at its beginning ({@code point} null) or where the case stood. */
+  private CreateProcessInstanceCommandStep3 command(UUID debtId, ResumePoint point) {
+    Map<String, Object> variables = new HashMap<>(point == null ? Map.of() : point.variables());
     variables.put("debtId", debtId.toString());
     CreateProcessInstanceCommandStep3 command =
         client
@@ -60,11 +91,11 @@ class ZeebeCaseWorkflow implements CaseWorkflow {
             .bpmnProcessId(CollectionProcess.PROCESS_ID)
             .latestVersion()
             .variables(variables);
-    String element = resumeElement(point);
+    String element = point == null ? null : resumeElement(point);
     if (element != null) {
       command = command.startBeforeElement(element);
     }
-    return command.send().join().getProcessInstanceKey();
+    return command;
   }
 
   private static String resumeElement(ResumePoint point) {

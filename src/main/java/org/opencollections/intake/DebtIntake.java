@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.opencollections.casefile.CaseEventType;
 import org.opencollections.casefile.Timeline;
 import org.opencollections.web.InvalidInputException;
@@ -35,11 +36,7 @@ public class DebtIntake {
     ZoneId zone = ZoneId.of(request.debtor().timeZone());
     BigDecimal principal = new BigDecimal(request.principal());
     Map<String, String> errors = new LinkedHashMap<>();
-    if (principal.signum() <= 0) {
-      errors.put("principal", "must be greater than zero");
-    } else if (principal.scale() > currency.getDefaultFractionDigits()) {
-      errors.put("principal", "has more decimals than " + currency.getCurrencyCode() + " allows");
-    }
+    principalError(principal, currency).ifPresent(e -> errors.put("principal", e));
     if (debts.existsByExternalRef(request.externalRef())) {
       errors.put("externalRef", "a debt with this reference already exists");
     }
@@ -62,9 +59,32 @@ public class DebtIntake {
     timeline.record(
         debt.id(),
         CaseEventType.CASE_OPENED,
-        "Case opened for " + principal.toPlainString() + " " + currency.getCurrencyCode() + " (" + request.product() + ")",
-        Map.of("externalRef", debt.externalRef(), "principal", principal.toPlainString(), "currency", currency.getCurrencyCode()));
+        caseOpenedSummary(principal, currency, request.product()),
+        caseOpenedDetails(debt.externalRef(), principal, currency));
     return debt;
+  }
+
+  /**
+   * What the amount must satisfy beyond the field constraints of {@link NewDebt} (which make it a
+   * non-negative decimal): greater than zero, and no more decimals than its currency has.
+   */
+  public static Optional<String> principalError(BigDecimal principal, Currency currency) {
+    if (principal.signum() <= 0) {
+      return Optional.of("must be greater than zero");
+    }
+    if (principal.scale() > currency.getDefaultFractionDigits()) {
+      return Optional.of("has more decimals than " + currency.getCurrencyCode() + " allows");
+    }
+    return Optional.empty();
+  }
+
+  /** The summary of a case's first timeline entry, however the debt arrived. */
+  public static String caseOpenedSummary(BigDecimal principal, Currency currency, String product) {
+    return "Case opened for " + principal.toPlainString() + " " + currency.getCurrencyCode() + " (" + product + ")";
+  }
+
+  public static Map<String, Object> caseOpenedDetails(String externalRef, BigDecimal principal, Currency currency) {
+    return Map.of("externalRef", externalRef, "principal", principal.toPlainString(), "currency", currency.getCurrencyCode());
   }
 
   @Transactional
