@@ -1,5 +1,7 @@
 package org.opencollections.intake;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,9 +57,10 @@ class DebtController {
       @RequestParam(required = false) BigDecimal minBalance,
       @RequestParam(required = false) BigDecimal maxBalance,
       @RequestParam(required = false) String assignee,
+      @Parameter(description = "only the debts of this portfolio import") @RequestParam(required = false) UUID importId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(WorkQueue.MAX_PAGE_SIZE) int size) {
-    return queue.find(new WorkQueue.Filter(stage, segment, status, minBalance, maxBalance, assignee, null), page, size);
+    return queue.find(new WorkQueue.Filter(stage, segment, status, minBalance, maxBalance, assignee, null, importId), page, size);
   }
 
   record Assignment(@Size(max = 100) String assignee) {}

@@ -44,7 +44,7 @@ public class WorkQueue {
 
   public record Filter(
       Stage stage, String segment, CaseStatus status, BigDecimal minBalance, BigDecimal maxBalance, String assignee,
-      UUID debtorId) {}
+      UUID debtorId, UUID importId) {}
 
   public record Item(
       UUID id, String externalRef, UUID debtorId, Stage stage, CaseStatus status, String segment, BigDecimal balance,
@@ -96,9 +96,13 @@ public class WorkQueue {
       where.add("debtor_id = :debtorId");
       params.addValue("debtorId", f.debtorId());
     }
+    if (f.importId() != null) {
+      where.add("import_id = :importId");
+      params.addValue("importId", f.importId());
+    }
     String from =
         "(select d.id, d.external_ref, d.debtor_id, d.stage, d.status, d.segment, d.segment_priority, d.currency,"
-            + " d.assignee, d.created_at, "
+            + " d.assignee, d.created_at, d.import_id, "
             + BALANCE + " as balance from debt d) q"
             + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
     long total = jdbc.queryForObject("select count(*) from " + from, params, Long.class);

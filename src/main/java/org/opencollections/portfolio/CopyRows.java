@@ -1,7 +1,9 @@
 package org.opencollections.portfolio;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
@@ -11,7 +13,8 @@ import org.postgresql.copy.CopyManager;
 final class CopyRows {
 
   private final String table;
-  private final StringBuilder csv = new StringBuilder(64 * 1024);
+  private StringBuilder csv = new StringBuilder(64 * 1024);
+  private byte[] encoded;
   private int rows;
 
   CopyRows(String table) {
@@ -19,6 +22,9 @@ final class CopyRows {
   }
 
   CopyRows add(Object... values) {
+    if (csv == null) {
+      throw new IllegalStateException("the rows are encoded already");
+    }
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         csv.append(',');
@@ -45,6 +51,18 @@ final class CopyRows {
     return rows;
   }
 
+  /**
+   * Turns the rows into the bytes COPY reads (UTF-8, the connection's client encoding), so that this
+   * work is done where the rows are prepared, not in the transaction that copies them.
+   */
+  CopyRows encode() {
+    if (encoded == null) {
+      encoded = csv.toString().getBytes(StandardCharsets.UTF_8);
+      csv = null;
+    }
+    return this;
+  }
+
   /** Copies the rows into the table ({@code table} names it with its columns) on this connection. */
   void copyInto(Connection connection) throws SQLException {
     if (rows == 0) {
@@ -52,7 +70,7 @@ final class CopyRows {
     }
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     try {
-      copy.copyIn("copy " + table + " from stdin (format csv)", new java.io.StringReader(csv.toString()));
+      copy.copyIn("copy " + table + " from stdin (format csv, encoding 'UTF8')", new ByteArrayInputStream(encode().encoded));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

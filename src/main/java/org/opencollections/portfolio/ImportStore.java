@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores a chunk of checked rows in one transaction with COPY: new debtors, the debts, each debt's
  * CASE_OPENED and AUDIT timeline entries, the rejections, and the import's progress (so a restart goes on
- * after the last committed line). Duplicates are decided here, against the database and the file so far.
+ * after the last committed line). Duplicates are decided against the database and the file so far.
+ *
+ * <p>Storing has two halves so that a chunk can be prepared while the one before it is being copied:
+ * {@link #prepare} looks the chunk's references up and writes its COPY text, {@link #store(Prepared)}
+ * copies it in one transaction. A chunk prepared while the one before it was not yet committed takes that
+ * chunk's new references from it, so a duplicate across the two is still caught.
  */
 @Component
 class ImportStore {
@@ -37,6 +43,32 @@ class ImportStore {
   record Counts(int imported, int rejected) {}
 
   private record Stored(UUID importId, int line) {}
+
+  /** A chunk ready to be copied, and what it adds that later chunks must see before it is committed. */
+  static final class Prepared {
+    private final UUID importId;
+    private final String actor;
+    private final List<Checked> chunk;
+    private final int linesDone;
+    /** Dropped once it is stored, so that a chain of chunks does not keep the whole file. */
+    private Prepared previous;
+    /** Its debts' references with their lines, and the debtors it creates, by reference. */
+    private final Map<String, Integer> debtRefs = new HashMap<>();
+    private final Map<String, UUID> debtorRefs = new HashMap<>();
+    private final List<CopyRows> copies = new ArrayList<>();
+    private int imported;
+    private int rejected;
+    /** Set when storing had to prepare it again: a chunk prepared on top of it must be prepared again too. */
+    private volatile boolean preparedAgain;
+
+    private Prepared(UUID importId, String actor, List<Checked> chunk, int linesDone, Prepared previous) {
+      this.importId = importId;
+      this.actor = actor;
+      this.chunk = chunk;
+      this.linesDone = linesDone;
+      this.previous = previous;
+    }
+  }
 
   private static final int ATTEMPTS = 3;
 
@@ -53,27 +85,21 @@ class ImportStore {
   }
 
   /**
+   * Looks up the chunk's references and writes its COPY text; nothing is written to the database.
+   *
    * @param linesDone the last line of the chunk's last row: where reading goes on after a restart
+   * @param previous the chunk before it if that one may not be committed yet (every earlier one must be)
    */
-  Counts store(UUID importId, String actor, List<Checked> chunk, int linesDone) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.execute(s -> storeOnce(importId, actor, chunk, linesDone));
-      } catch (DuplicateKeyException e) {
-        // a debt or debtor with one of these references was registered meanwhile: check the chunk again
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private Counts storeOnce(UUID importId, String actor, List<Checked> chunk, int linesDone) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
+  Prepared prepare(UUID importId, String actor, List<Checked> chunk, int linesDone, Prepared previous) {
+    Prepared prepared = new Prepared(importId, actor, chunk, linesDone, previous);
     Map<String, Stored> storedDebts = storedDebts(chunk);
     Map<String, UUID> debtors = storedDebtors(chunk);
+    if (previous != null) {
+      previous.debtRefs.forEach((ref, line) -> storedDebts.putIfAbsent(ref, new Stored(importId, line)));
+      previous.debtorRefs.forEach(debtors::putIfAbsent);
+    }
 
-    Map<String, Integer> inThisChunk = new HashMap<>();
+    Map<String, Integer> inThisChunk = prepared.debtRefs;
     Instant now = clock.instant();
     CopyRows newDebtors =
         new CopyRows("debtor (id, external_ref, name, email, phone, time_zone, jurisdiction, created_at)");
@@ -115,6 +141,7 @@ class ImportStore {
         newDebtors.add(debtorId, debtorRef, d.name(), d.email(), d.phone(), d.timeZone(), d.jurisdiction(), now);
         if (debtorRef != null) {
           debtors.put(debtorRef, debtorId);
+          prepared.debtorRefs.put(debtorRef, debtorId);
         }
       }
       UUID debtId = UUID.randomUUID();
@@ -134,22 +161,55 @@ class ImportStore {
           debtId, now, CaseEventType.AUDIT, "Debt created by " + actor,
           Json.object(audit(actor, debtId, debtorId, request, principal, currency, now, importId, row.line())));
     }
+    // in this order: debtors before their debts, CASE_OPENED before AUDIT as when a debt is registered alone
+    for (CopyRows rows : List.of(newDebtors, newDebts, opened, audited, rejections)) {
+      prepared.copies.add(rows.encode());
+    }
+    prepared.imported = newDebts.size();
+    prepared.rejected = rejections.size();
+    return prepared;
+  }
+
+  /**
+   * Copies a prepared chunk in one transaction and records the import's progress. If it was prepared on
+   * top of a chunk that had to be prepared again, or a debt or debtor with one of its references was
+   * registered meanwhile, it is prepared again from what is committed (every earlier chunk is, by now).
+   */
+  Counts store(Prepared prepared) {
+    Prepared current = prepared.previous != null && prepared.previous.preparedAgain ? again(prepared) : prepared;
+    prepared.previous = null;
+    for (int attempt = 1; ; attempt++) {
+      Prepared chunk = current;
+      try {
+        tx.executeWithoutResult(s -> copy(chunk));
+        return new Counts(chunk.imported, chunk.rejected);
+      } catch (DuplicateKeyException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        current = again(prepared);
+      }
+    }
+  }
+
+  private Prepared again(Prepared prepared) {
+    prepared.preparedAgain = true;
+    return prepare(prepared.importId, prepared.actor, prepared.chunk, prepared.linesDone, null);
+  }
+
+  private void copy(Prepared prepared) {
+    Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
-      newDebtors.copyInto(connection);
-      newDebts.copyInto(connection);
-      opened.copyInto(connection); // before the audit entries, as when a debt is registered one at a time
-      audited.copyInto(connection);
-      rejections.copyInto(connection);
+      for (CopyRows rows : prepared.copies) {
+        rows.copyInto(connection);
+      }
     } catch (SQLException e) {
       throw jdbc.getExceptionTranslator().translate("storing imported rows", null, e);
     }
-    int imported = newDebts.size();
-    int rejected = rejections.size();
     jdbc.update(
         "update portfolio_import set rows_read = rows_read + ?, imported = imported + ?, rejected = rejected + ?,"
             + " lines_done = ? where id = ?",
-        chunk.size(), imported, rejected, linesDone, importId);
-    return new Counts(imported, rejected);
+        prepared.chunk.size(), prepared.imported, prepared.rejected, prepared.linesDone, prepared.importId);
   }
 
   /** The audit entry of a debt's creation, as the audit trail writes it for one registered through the API. */

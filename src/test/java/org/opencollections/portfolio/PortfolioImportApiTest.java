@@ -118,6 +118,11 @@ class PortfolioImportApiTest {
     assertThat(b.get("debtorId").asText()).isEqualTo(a.get("debtorId").asText());
     assertThat(api.debt(stored).get("debtorId").asText()).isNotEqualTo(a.get("debtorId").asText());
     assertThat(api.timeline(debts.get(ref("m")))).extracting(e -> e.get("type").asText()).startsWith("CASE_OPENED");
+    // the work queue of this portfolio: its debts and no other
+    JsonNode queue = api.get("/api/debts?importId=" + done.get("id").asText() + "&size=200").getBody();
+    assertThat(queue.get("total").asInt()).isEqualTo(3);
+    assertThat(queue.get("items")).extracting(i -> i.get("externalRef").asText())
+        .containsExactlyInAnyOrder(ref("a"), ref("b"), ref("m"));
     assertOneCaseEach(debts.values());
   }
 
