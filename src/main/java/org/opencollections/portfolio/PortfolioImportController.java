@@ -64,4 +64,16 @@ class PortfolioImportController {
       @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
     return imports.view(id, page, size);
   }
+
+  /**
+   * The debts the import created, in line order, a page after {@code afterLine}: which debt and case each
+   * line became (for reconciling with the file's sender).
+   */
+  @GetMapping("/{id}/debts")
+  ImportedDebts debts(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "0") @Min(0) int afterLine,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+    return imports.debts(id, afterLine, size);
+  }
 }

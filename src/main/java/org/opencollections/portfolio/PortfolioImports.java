@@ -313,6 +313,20 @@ public class PortfolioImports {
         new ImportView.Rejections(page, size, imp.rejected(), rows));
   }
 
+  /** The import's debts after a line, in line order (keyset on the import's index: no rescans). */
+  public ImportedDebts debts(UUID id, int afterLine, int size) {
+    load(id);
+    List<ImportedDebts.Item> items =
+        jdbc.query(
+            "select import_line, external_ref, id, process_instance_key is not null from debt"
+                + " where import_id = ? and import_line > ? order by import_line limit ?",
+            (rs, i) -> new ImportedDebts.Item(rs.getInt(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4)),
+            id, afterLine, size + 1);
+    boolean more = items.size() > size;
+    List<ImportedDebts.Item> page = more ? items.subList(0, size) : items;
+    return new ImportedDebts(List.copyOf(page), more ? page.getLast().line() : null);
+  }
+
   private record Stored(
       UUID id, ImportFormat format, ImportState state, Path spool, String submittedBy, int linesDone, int rowsRead,
       int imported, int rejected, Instant receivedAt, Instant storedAt, Instant completedAt, String failure) {}

@@ -62,6 +62,7 @@ class AccessTest {
         Arguments.of(HttpMethod.PUT, DEBTOR + "/contact-preferences", GUARDS_CONTACT),
         Arguments.of(HttpMethod.POST, "/api/portfolio/imports", MANAGES),
         Arguments.of(HttpMethod.GET, "/api/portfolio/imports/" + UUID.randomUUID(), MANAGES),
+        Arguments.of(HttpMethod.GET, "/api/portfolio/imports/" + UUID.randomUUID() + "/debts", MANAGES),
         Arguments.of(HttpMethod.GET, "/api/tasks", WORKS_CASES),
         Arguments.of(HttpMethod.POST, "/api/tasks/1/complete", WORKS_CASES),
         Arguments.of(HttpMethod.GET, "/api/audit?debtId=" + UUID.randomUUID(), AUDITS),

@@ -124,6 +124,18 @@ class PortfolioImportApiTest {
     assertThat(queue.get("items")).extracting(i -> i.get("externalRef").asText())
         .containsExactlyInAnyOrder(ref("a"), ref("b"), ref("m"));
     assertOneCaseEach(debts.values());
+    // line by line, which debt each line became: a page of two, then the rest
+    String importPath = "/api/portfolio/imports/" + done.get("id").asText();
+    JsonNode first = api.get(importPath + "/debts?size=2").getBody();
+    assertThat(first.get("items")).extracting(i -> i.get("line").asInt() + " " + i.get("externalRef").asText())
+        .containsExactly("2 " + ref("a"), "3 " + ref("b"));
+    assertThat(first.get("items").get(0).get("debtId").asText()).isEqualTo(debts.get(ref("a")));
+    assertThat(first.get("nextAfterLine").asInt()).isEqualTo(3);
+    JsonNode rest = api.get(importPath + "/debts?size=2&afterLine=3").getBody();
+    assertThat(rest.get("items")).extracting(i -> i.get("line").asInt() + " " + i.get("caseStarted").asBoolean())
+        .containsExactly("17 true");
+    assertThat(rest.get("nextAfterLine").isNull()).isTrue();
+    assertThat(api.get("/api/portfolio/imports/" + UUID.randomUUID() + "/debts").getStatusCode().value()).isEqualTo(404);
   }
 
   @Test
