@@ -324,19 +324,30 @@ function rangeAdmits(range, version) {
 
 // ---------------------------------------------------------------------------------------------------- DMN
 
-async function lintDmn(file) {
-  const moddle = new DmnModdle({ modeler: dmnModelerModdle });
+/**
+ * Reads a model as Modeler does: every import warning is reported, and the execution platform checked.
+ * Returns its definitions, or null when it cannot be read at all.
+ */
+async function readModel(file, moddle, rootType, kind) {
   let definitions;
   try {
-    const result = await moddle.fromXML(readText(file), 'dmn:Definitions');
+    const result = await moddle.fromXML(readText(file), rootType);
     definitions = result.rootElement;
     importWarnings(file, result.warnings);
   } catch (err) {
     report(file, 'error', '', 'import', `cannot be read: ${err.message.split('\n')[0]}`);
     importWarnings(file, err.warnings || []);
+    return null;
+  }
+  checkPlatform(file, kind, definitions.id, { get: name => definitions.get(`modeler:${name}`) });
+  return definitions;
+}
+
+async function lintDmn(file) {
+  const definitions = await readModel(file, new DmnModdle({ modeler: dmnModelerModdle }), 'dmn:Definitions', 'DMN diagram');
+  if (!definitions) {
     return [];
   }
-  checkPlatform(file, 'DMN diagram', definitions.id, { get: name => definitions.get(`modeler:${name}`) });
 
   const decisions = [];
   for (const element of definitions.drgElement || []) {
@@ -395,18 +406,10 @@ async function lintDmn(file) {
 const linter = new Linter({ config: lintConfig, resolver: new NodeResolver({ require }) });
 
 async function lintBpmn(file, context) {
-  const moddle = new BpmnModdle(moddleExtensions);
-  let definitions;
-  try {
-    const result = await moddle.fromXML(readText(file), 'bpmn:Definitions');
-    definitions = result.rootElement;
-    importWarnings(file, result.warnings);
-  } catch (err) {
-    report(file, 'error', '', 'import', `cannot be read: ${err.message.split('\n')[0]}`);
-    importWarnings(file, err.warnings || []);
+  const definitions = await readModel(file, new BpmnModdle(moddleExtensions), 'bpmn:Definitions', 'BPMN diagram');
+  if (!definitions) {
     return [];
   }
-  checkPlatform(file, 'BPMN diagram', definitions.id, { get: name => definitions.get(`modeler:${name}`) });
 
   const results = await linter.lint(definitions);
   for (const [ rule, reports ] of Object.entries(results)) {
