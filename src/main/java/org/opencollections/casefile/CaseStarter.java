@@ -24,6 +24,9 @@ import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.Stage;
 import org.opencollections.legal.LegalReferrals;
 import org.opencollections.negotiation.Commitments;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +77,9 @@ public class CaseStarter {
   private final int window;
   private final int batch;
   /** How many starts may be in flight now: halves on a slow answer, grows by one on a quick one. */
-  private int inFlightLimit;
+  private volatile int inFlightLimit;
+  private final Counter startsSent;
+  private final Counter startsRefusedBusy;
   /** Fair: a single reopened case waits for at most one batch of a bulk start. */
   private final ReentrantLock lock = new ReentrantLock(true);
   private final AtomicBoolean retrying = new AtomicBoolean();
@@ -84,7 +89,7 @@ public class CaseStarter {
   public CaseStarter(
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
       LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
-      @Value("${collections.cases.start-window:32}") int window) {
+      @Value("${collections.cases.start-window:32}") int window, MeterRegistry meters) {
     this.debts = debts;
     this.workflow = workflow;
     this.timeline = timeline;
@@ -96,6 +101,17 @@ public class CaseStarter {
     this.window = window;
     this.batch = 4 * window;
     this.inFlightLimit = window;
+    // the starter's pace, for whoever watches a bulk import: /actuator/metrics/collections.cases.starts
+    this.startsSent =
+        Counter.builder("collections.cases.starts").tag("outcome", "created")
+            .description("Process instances the case starter created").register(meters);
+    this.startsRefusedBusy =
+        Counter.builder("collections.cases.starts").tag("outcome", "engine-busy")
+            .description("Starts the engine refused with backpressure (RESOURCE_EXHAUSTED/UNAVAILABLE); each is sent again")
+            .register(meters);
+    Gauge.builder("collections.cases.start-window", this, s -> s.inFlightLimit)
+        .description("Starts the case starter may have in flight now (narrower while the engine is slow or busy)")
+        .register(meters);
   }
 
   /** How far a bulk start got: {@code finished} when no case of the backlog is left without a process. */
@@ -242,10 +258,12 @@ public class CaseStarter {
       if (failure == null) {
         attach(outcome.start(), outcome.key());
         started++;
+        startsSent.increment();
         pause = FIRST_PAUSE;
         boolean slow = System.nanoTime() - outcome.sentAt() > SLOW_ANSWER.toNanos();
         inFlightLimit = slow ? Math.max(1, inFlightLimit / 2) : Math.min(window, inFlightLimit + 1);
       } else if (failure instanceof EngineBusyException) {
+        startsRefusedBusy.increment();
         inFlightLimit = Math.max(1, inFlightLimit / 2);
         todo.addFirst(outcome.start()); // never dropped: sent again after a pause that grows while it lasts
         sendAfter = System.nanoTime() + pause.toNanos();

@@ -88,6 +88,7 @@ class PortfolioImportApiTest {
         csvRow(ref("m"), "", "\"Dana\nSecond Line\"", zone, "75.25", "USD", due),                 // 17-18 imported
         csvRow("", "", "Dana", zone, "10.00", "USD", "")));                                       // 19 ref and date missing
 
+    double createdBefore = casesStartedMetric();
     JsonNode done = importAndAwait("text/csv", String.join("\n", lines) + "\n");
 
     assertThat(done.get("rowsRead").asInt()).isEqualTo(16);
@@ -124,6 +125,8 @@ class PortfolioImportApiTest {
     assertThat(queue.get("items")).extracting(i -> i.get("externalRef").asText())
         .containsExactlyInAnyOrder(ref("a"), ref("b"), ref("m"));
     assertOneCaseEach(debts.values());
+    // the starter's pace is observable: its counter counts these three (and whatever else started meanwhile)
+    assertThat(casesStartedMetric() - createdBefore).isGreaterThanOrEqualTo(3);
     // line by line, which debt each line became: a page of two, then the rest
     String importPath = "/api/portfolio/imports/" + done.get("id").asText();
     JsonNode first = api.get(importPath + "/debts?size=2").getBody();
@@ -265,6 +268,11 @@ class PortfolioImportApiTest {
       }
     }
     throw new AssertionError("no rejection on line " + line);
+  }
+
+  double casesStartedMetric() {
+    JsonNode metric = api.get("/actuator/metrics/collections.cases.starts?tag=outcome:created").getBody();
+    return metric.get("measurements").get(0).get("value").asDouble();
   }
 
   Map<String, String> importedDebts(JsonNode done) {
