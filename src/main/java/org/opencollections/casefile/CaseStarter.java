@@ -65,6 +65,8 @@ public class CaseStarter {
    * backpressure of its own (the in-process one) is paced by this alone.
    */
   private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
+  /** How long a bulk start waits for the workers to catch up before leaving the rest to its next round. */
+  private static final Duration WORKER_PATIENCE = Duration.ofSeconds(10);
 
   private final DebtRepository debts;
   private final CaseWorkflow workflow;
@@ -76,10 +78,14 @@ public class CaseStarter {
   private final Clock clock;
   private final int window;
   private final int batch;
+  private final WorkerBacklog workers;
+  /** Bulk starts pause while this many started cases still wait for their first step (0: no bound). */
+  private final int maxAwaitingFirstStep;
   /** How many starts may be in flight now: halves on a slow answer, grows by one on a quick one. */
   private volatile int inFlightLimit;
   private final Counter startsSent;
   private final Counter startsRefusedBusy;
+  private final Counter startsPausedForWorkers;
   /** Fair: a single reopened case waits for at most one batch of a bulk start. */
   private final ReentrantLock lock = new ReentrantLock(true);
   private final AtomicBoolean retrying = new AtomicBoolean();
@@ -89,7 +95,9 @@ public class CaseStarter {
   public CaseStarter(
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
       LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
-      @Value("${collections.cases.start-window:32}") int window, MeterRegistry meters) {
+      @Value("${collections.cases.start-window:32}") int window,
+      @Value("${collections.cases.max-awaiting-first-step:500}") int maxAwaitingFirstStep, WorkerBacklog workers,
+      MeterRegistry meters) {
     this.debts = debts;
     this.workflow = workflow;
     this.timeline = timeline;
@@ -101,6 +109,8 @@ public class CaseStarter {
     this.window = window;
     this.batch = 4 * window;
     this.inFlightLimit = window;
+    this.maxAwaitingFirstStep = maxAwaitingFirstStep;
+    this.workers = workers;
     // the starter's pace, for whoever watches a bulk import: /actuator/metrics/collections.cases.starts
     this.startsSent =
         Counter.builder("collections.cases.starts").tag("outcome", "created")
@@ -108,6 +118,10 @@ public class CaseStarter {
     this.startsRefusedBusy =
         Counter.builder("collections.cases.starts").tag("outcome", "engine-busy")
             .description("Starts the engine refused with backpressure (RESOURCE_EXHAUSTED/UNAVAILABLE); each is sent again")
+            .register(meters);
+    this.startsPausedForWorkers =
+        Counter.builder("collections.cases.start-pauses")
+            .description("Bulk starts left to their next round because too many started cases awaited their first step")
             .register(meters);
     Gauge.builder("collections.cases.start-window", this, s -> s.inFlightLimit)
         .description("Starts the case starter may have in flight now (narrower while the engine is slow or busy)")
@@ -181,6 +195,10 @@ public class CaseStarter {
   public Progress startAll(CaseBacklog backlog) {
     int started = 0;
     while (true) {
+      if (!workers.awaitRoom(maxAwaitingFirstStep, WORKER_PATIENCE, workflow.epoch())) {
+        startsPausedForWorkers.increment();
+        return new Progress(started, false); // the workers are behind: the next round goes on
+      }
       lock.lock();
       try {
         List<UUID> next = backlog.next(workflow.epoch(), batch);
