@@ -248,7 +248,7 @@ try {
   step('the negotiation task selected in Operate\'s diagram: its details open');
   await screenshot(operate, '08-operate-negotiation-task-details.png');
 
-  await operate.goto(`${CAMUNDA}/operate/processes?active=true&incidents=true&process=debt-collection&version=all`, { waitUntil: 'domcontentloaded' });
+  await operate.goto(`${CAMUNDA}/operate/processes?active=true&incidents=true&process=debt-collection&version=all&ids=${processInstanceKey}`, { waitUntil: 'domcontentloaded' });
   await operate.waitForSelector(`::-p-text(${processInstanceKey})`, { timeout: 60000 });
   await sleep(1000);
   await screenshot(operate, '09-operate-running-cases.png');

@@ -96,7 +96,7 @@ public class CaseStarter {
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
       LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
       @Value("${collections.cases.start-window:32}") int window,
-      @Value("${collections.cases.max-awaiting-first-step:500}") int maxAwaitingFirstStep, WorkerBacklog workers,
+      @Value("${collections.cases.max-awaiting-first-step:200}") int maxAwaitingFirstStep, WorkerBacklog workers,
       MeterRegistry meters) {
     this.debts = debts;
     this.workflow = workflow;
@@ -128,8 +128,11 @@ public class CaseStarter {
         .register(meters);
   }
 
-  /** How far a bulk start got: {@code finished} when no case of the backlog is left without a process. */
-  public record Progress(int started, boolean finished) {}
+  /**
+   * How far a bulk start got: {@code finished} when no case of the backlog is left without a process;
+   * {@code workersBehind} when it stopped only to let the workers catch up (go on at once if you can wait).
+   */
+  public record Progress(int started, boolean finished, boolean workersBehind) {}
 
   /** Starts the process of a case that was just committed. A failure leaves it for the retry. */
   public void startNew(UUID debtId) {
@@ -197,18 +200,18 @@ public class CaseStarter {
     while (true) {
       if (!workers.awaitRoom(maxAwaitingFirstStep, WORKER_PATIENCE, workflow.epoch())) {
         startsPausedForWorkers.increment();
-        return new Progress(started, false); // the workers are behind: the next round goes on
+        return new Progress(started, false, true);
       }
       lock.lock();
       try {
         List<UUID> next = backlog.next(workflow.epoch(), batch);
         if (next.isEmpty()) {
-          return new Progress(started, true);
+          return new Progress(started, true, false);
         }
         Sent sent = send(next);
         started += sent.started();
         if (sent.refused() || sent.started() == 0) {
-          return new Progress(started, false);
+          return new Progress(started, false, false);
         }
       } finally {
         lock.unlock();

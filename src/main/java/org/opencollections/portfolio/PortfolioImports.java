@@ -237,13 +237,19 @@ public class PortfolioImports {
 
   /** Starts the cases of the import's debts that have none yet; completes the import when none is left. */
   void startCases(UUID id) {
-    CaseStarter.Progress progress = starter.startAll(backlog(id));
+    CaseBacklog backlog = backlog(id);
+    CaseStarter.Progress progress = starter.startAll(backlog);
+    int started = progress.started();
+    while (progress.workersBehind() && !Thread.currentThread().isInterrupted()) {
+      progress = starter.startAll(backlog); // this thread has nothing else to do: wait on for the workers
+      started += progress.started();
+    }
     if (progress.finished()) {
       jdbc.update(
           "update portfolio_import set state = ?, completed_at = ? where id = ? and state = ?",
           ImportState.COMPLETED.name(), Timestamp.from(clock.instant()), id, ImportState.STARTING_CASES.name());
     } else {
-      LOG.info("Import {}: {} cases started, the rest waits for the engine", id, progress.started());
+      LOG.info("Import {}: {} cases started this round, the rest waits for the engine", id, started);
     }
   }
 
