@@ -1,5 +1,8 @@
 package org.opencollections.casefile;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +27,6 @@ import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.Stage;
 import org.opencollections.legal.LegalReferrals;
 import org.opencollections.negotiation.Commitments;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One mechanism for every bulk start (resumption after a restart, the periodic retry, portfolio imports):
  * {@link #startAll} reads a batch of cases without a process from the database under one lock, keeps a
  * bounded window of start commands in flight (narrower while the engine answers slowly), backs off while
- * the engine pushes back, and attaches each
+ * the engine pushes back, waits while the workers are behind (too many started cases still await their
+ * first step: {@link WorkerBacklog}), and attaches each
  * instance as it is created. The next batch is read only when the previous one is done, so no case is
  * started twice and a restart continues where the database says it stopped.
  */
@@ -121,7 +122,7 @@ public class CaseStarter {
             .register(meters);
     this.startsPausedForWorkers =
         Counter.builder("collections.cases.start-pauses")
-            .description("Bulk starts left to their next round because too many started cases awaited their first step")
+            .description("Times a bulk start paused because too many started cases still awaited their first step")
             .register(meters);
     Gauge.builder("collections.cases.start-window", this, s -> s.inFlightLimit)
         .description("Starts the case starter may have in flight now (narrower while the engine is slow or busy)")
