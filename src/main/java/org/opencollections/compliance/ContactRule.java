@@ -6,6 +6,7 @@ public enum ContactRule {
   CEASE_COMMUNICATION("The debtor asked that all communication stop"),
   ATTORNEY_REPRESENTED("The debtor is represented by an attorney: contact the attorney, not the debtor"),
   CHANNEL_BLOCKED("The debtor blocked this channel"),
+  NO_CONTACT_DETAILS("The debtor has no e-mail address or phone number for this channel: nothing can be sent"),
   TIME_BARRED_NO_LEGAL_THREAT("A time-barred debt: no letter may threaten legal action"),
   LOCAL_TIME_WINDOW("Outside the hours the jurisdiction allows, in the debtor's local time"),
   CALL_FREQUENCY("The number of call attempts allowed in 7 consecutive days is reached"),

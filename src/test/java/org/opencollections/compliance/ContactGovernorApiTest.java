@@ -146,6 +146,25 @@ class ContactGovernorApiTest {
   }
 
   @Test
+  void aChannelTheDebtorHasNoDetailsForIsBlockedNotMade() {
+    // 1,500 USD, 30 days past due: the STANDARD segment, whose reminders go by e-mail
+    var request = new java.util.HashMap<>(Api.debtRequest("1500.00", api.dateInDays(-30), "PERSONAL_LOAN"));
+    request.put("debtor", Map.of("name", "Sam NoMail", "phone", "+1 212 555 0199", "timeZone", "America/New_York", "jurisdiction", "US-NY"));
+    String debt = api.createDebt(request);
+
+    JsonNode email =
+        api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "EMAIL", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
+    assertThat(email.get("status").asText()).isEqualTo("BLOCKED");
+    assertThat(email.get("rule").asText()).isEqualTo("NO_CONTACT_DETAILS");
+    assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
+    // the process's own e-mail reminders are blocked the same way: the case goes on, no incident
+    JsonNode reminder =
+        api.awaitTimeline(debt, e -> type("CONTACT_BLOCKED").test(e) && "NO_CONTACT_DETAILS".equals(e.get("details").path("rule").asText())
+            && !"manual".equals(e.get("details").path("template").asText()));
+    assertThat(reminder.get("details").path("channel").asText()).isEqualTo("EMAIL");
+  }
+
+  @Test
   void ceaseBlockedChannelsAndAnAttorneyApplyToAutomatedContactsToo() {
     String debt = debt("America/New_York", "US-NY");
     String debtor = api.debt(debt).get("debtorId").asText();
