@@ -86,7 +86,7 @@ public class ContactGovernor {
         direction == Direction.INBOUND ? ContactDecision.allow() : ContactRules.decide(situation, limits);
     // a contact that could never reach the debtor is not made (nor deferred): recorded as blocked, never counted
     if (direction == Direction.OUTBOUND && decision.verdict() != ContactDecision.Verdict.BLOCK
-        && !reachable(debt.debtor(), channel)) {
+        && !channel.reaches(debt.debtor())) {
       decision = ContactDecision.block(ContactRule.NO_CONTACT_DETAILS, " (" + channel + ")");
     }
     ContactAttempt attempt =
@@ -111,17 +111,6 @@ public class ContactGovernor {
             "direction", direction.name(), "status", attempt.status().name(), "rule", decision.rule().name()),
         "contact:" + attempt.id());
     return attempt;
-  }
-
-  /** Whether the debtor has the details the channel needs (a letter goes to the address on file). */
-  private static boolean reachable(org.opencollections.intake.Debtor debtor, Channel channel) {
-    String to =
-        switch (channel) {
-          case EMAIL -> debtor.email();
-          case SMS, CALL -> debtor.phone();
-          case LETTER -> debtor.name();
-        };
-    return to != null && !to.isBlank();
   }
 
   private ContactSituation situation(Debt debt, Channel channel, String template, Instant now) {

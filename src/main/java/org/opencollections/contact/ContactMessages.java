@@ -105,16 +105,10 @@ public class ContactMessages {
   }
 
   private static String recipient(Debtor debtor, Channel channel) {
-    String to =
-        switch (channel) {
-          case EMAIL -> debtor.email();
-          case SMS, CALL -> debtor.phone();
-          case LETTER -> debtor.name();
-        };
-    if (to == null || to.isBlank()) {
+    if (!channel.reaches(debtor)) {
       throw new InvalidInputException(
           "channel", "the debtor has no " + (channel == Channel.EMAIL ? "e-mail address" : "phone number") + " for " + channel);
     }
-    return to;
+    return channel.recipientOf(debtor);
   }
 }
