@@ -10,6 +10,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CollectionsApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(CollectionsApplication.class, args);
+    try {
+      SpringApplication.run(CollectionsApplication.class, args);
+    } catch (Throwable failure) {
+      // Spring has logged why and closed the context; a thread some library left behind (a non-daemon
+      // Timer, a scheduler) must not keep a failed start alive.
+      System.exit(1);
+    }
   }
 }

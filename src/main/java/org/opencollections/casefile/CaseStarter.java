@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives every open case a running process instance: starts new cases, and resumes at its recorded stage
- * every open case whose instance is gone (the in-process engine forgets its instances on restart, while
- * PostgreSQL keeps the cases).
+ * every open case whose instance is gone (the engine's data directory was deleted, a case runs on another
+ * cluster than before, a closed case was reopened).
  *
  * <p>One mechanism for every bulk start (resumption after a restart, the periodic retry, portfolio imports):
  * {@link #startAll} reads a batch of cases without a process from the database under one lock, keeps a
@@ -90,6 +90,7 @@ public class CaseStarter {
   /** Fair: a single reopened case waits for at most one batch of a bulk start. */
   private final ReentrantLock lock = new ReentrantLock(true);
   private final AtomicBoolean retrying = new AtomicBoolean();
+  private volatile boolean startupDone;
   private final ExecutorService retryThread =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("case-start-retry").daemon().factory());
 
@@ -135,34 +136,50 @@ public class CaseStarter {
    */
   public record Progress(int started, boolean finished, boolean workersBehind) {}
 
-  /** Starts the process of a case that was just committed. A failure leaves it for the retry. */
-  public void startNew(UUID debtId) {
-    try {
-      long key = workflow.start(debtId);
-      tx.executeWithoutResult(s -> debts.attachProcess(debtId, key, workflow.epoch()));
-    } catch (RuntimeException e) {
-      LOG.warn("Could not start the process of case {} now; it will be retried: {}", debtId, e.getMessage());
-    }
-  }
-
-  /** Gives an open case whose process ended (it was reopened) a new instance at its stage, now. */
-  public void resumeNow(UUID debtId) {
+  /**
+   * Gives one open case without a process on this engine its instance now: a case just committed (at its
+   * beginning) or one reopened (at its stage). It takes the same lock as every bulk start, which may be
+   * looking at the same case (the start-up round, an import, the retry), so the case starts exactly once. A
+   * failure leaves it for the retry.
+   */
+  public void startNow(UUID debtId) {
     lock.lock();
     try {
       if (send(List.of(debtId)).refused()) {
-        LOG.warn("Case {} was reopened but its process could not be started now; the retry will", debtId);
+        LOG.warn("Could not start the process of case {} now; it will be retried", debtId);
       }
     } finally {
       lock.unlock();
     }
   }
 
+  /**
+   * The start-up round: every open case without an instance on this engine gets one. On the durable embedded
+   * engine and on a cluster these are only cases whose start was cut off (a crash during an import) or, when
+   * the engine is new (its data directory was deleted, or another cluster), every open case: it says so.
+   * Health reports UP only after this round ({@link StartupHealth}).
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void resumeAfterStart() {
-    int resumed = startAll(lostBefore(EVERY_CASE)).started();
-    if (resumed > 0) {
-      LOG.info("Started or resumed {} open cases that had no process instance", resumed);
+    try {
+      long lost = debts.countOpenOnOtherEngines(workflow.epoch());
+      if (lost > 0) {
+        LOG.warn(
+            "{} open cases ran on another engine than this one ({}): their process instances are gone, so each"
+                + " is started again at the stage it had reached", lost, workflow.epoch());
+      }
+      int resumed = startAll(lostBefore(EVERY_CASE)).started();
+      if (resumed > 0) {
+        LOG.info("Started or resumed {} open cases that had no process instance", resumed);
+      }
+    } finally {
+      startupDone = true;
     }
+  }
+
+  /** Whether the start-up round is over. */
+  public boolean startupDone() {
+    return startupDone;
   }
 
   /** On its own thread, so a long backlog does not hold up the other schedules. */

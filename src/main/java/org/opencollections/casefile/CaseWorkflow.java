@@ -9,9 +9,6 @@ public interface CaseWorkflow {
   /** Identifies the engine's lifetime: a case whose instance was started under another epoch has lost it. */
   String epoch();
 
-  /** Starts the case's process at its beginning; returns the process instance key. */
-  long start(UUID debtId);
-
   /**
    * Sends the start (at the beginning when {@code point} is null, else at the point) without waiting: the
    * stage completes with the instance key, or exceptionally with an {@link EngineBusyException} when the

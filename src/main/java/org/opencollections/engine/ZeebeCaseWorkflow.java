@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import org.opencollections.casefile.CaseWorkflow;
 import org.opencollections.casefile.EngineBusyException;
 import org.opencollections.casefile.ResumePoint;
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -46,11 +47,6 @@ class ZeebeCaseWorkflow implements CaseWorkflow {
   @Override
   public String epoch() {
     return epoch;
-  }
-
-  @Override
-  public long start(UUID debtId) {
-    return command(debtId, null).send().join().getProcessInstanceKey();
   }
 
   @Override

@@ -39,7 +39,7 @@ class DebtController {
   @PostMapping
   ResponseEntity<DebtView> create(@Valid @RequestBody NewDebt request) {
     Debt debt = intake.register(request);
-    starter.startNew(debt.id());
+    starter.startNow(debt.id());
     return ResponseEntity.created(URI.create("/api/debts/" + debt.id())).body(queries.view(debt.id()));
   }
 

@@ -29,6 +29,12 @@ public interface DebtRepository extends JpaRepository<Debt, UUID> {
   @Query("select d from Debt d where d.id = :id")
   Optional<Debt> lockById(UUID id);
 
+  /** Open cases whose process instance was started on another engine (null: not started yet). */
+  @Query(
+      "select count(d) from Debt d where d.status = org.opencollections.intake.CaseStatus.OPEN"
+          + " and d.engineEpoch is not null and d.engineEpoch <> :epoch")
+  long countOpenOnOtherEngines(String epoch);
+
   /** Open cases created before {@code before} whose process instance does not run on this engine. */
   @Query(
       "select d.id from Debt d where d.status = org.opencollections.intake.CaseStatus.OPEN"

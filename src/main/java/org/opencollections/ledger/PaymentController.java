@@ -74,7 +74,7 @@ class PaymentController {
       @PathVariable UUID id, @PathVariable UUID paymentId, @Valid @RequestBody ReversalRequest request) {
     Payments.Reversal reversal = payments.reverse(id, paymentId, request.reason());
     if (reversal.reopened()) {
-      starter.resumeNow(id); // after the commit: the case negotiates again
+      starter.startNow(id); // after the commit: the case negotiates again
     }
     return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reversal);
   }

@@ -3,7 +3,13 @@ package org.opencollections.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,8 +40,16 @@ public class EmbeddedPostgresInitializer
     Path dataDir = Path.of(env.getProperty("collections.postgres.data-dir", "./data/postgres")).toAbsolutePath();
     int port = env.getProperty("collections.postgres.port", Integer.class, 0);
     boolean durable = env.getProperty("collections.postgres.durable", Boolean.class, true);
-    EmbeddedPostgres postgres = start(dataDir, port, durable);
-    Handle handle = new Handle(postgres);
+    FileLock lock = lockDataDir(dataDir);
+    stopOrphan(dataDir);
+    EmbeddedPostgres postgres;
+    try {
+      postgres = start(dataDir, port, durable);
+    } catch (RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+    Handle handle = new Handle(postgres, lock);
     context.getBeanFactory().registerSingleton("embeddedPostgres", handle);
     // registered first, destroyed last: PostgreSQL stops after every bean that uses it
     ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", handle);
@@ -74,11 +88,80 @@ public class EmbeddedPostgresInitializer
     }
   }
 
-  /** Stops PostgreSQL when the context closes, after the beans that use it. */
-  record Handle(EmbeddedPostgres postgres) implements org.springframework.beans.factory.DisposableBean {
+  /**
+   * Only one application uses a data directory: it holds a lock on {@code <data-dir>.lock} for as long as it
+   * runs. The operating system releases the lock when the process ends, however it ends.
+   */
+  private static FileLock lockDataDir(Path dataDir) {
+    Path lockFile = dataDir.resolveSibling(dataDir.getFileName() + ".lock");
+    try {
+      Files.createDirectories(dataDir);
+      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        throw new IllegalStateException(
+            "Another instance of the application is using the database in " + dataDir + " (" + lockFile + " is locked)");
+      }
+      return lock;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not lock " + lockFile, e);
+    }
+  }
+
+  /**
+   * A PostgreSQL still running on our data directory while we hold its lock was left behind by an application
+   * that was killed (kill -9, a crash): PostgreSQL runs in a process of its own and outlives it. It is asked to
+   * stop (it has no clients left), and killed if it does not; PostgreSQL then recovers from its WAL.
+   */
+  private static void stopOrphan(Path dataDir) {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    long pid;
+    try {
+      if (!Files.exists(pidFile)) {
+        return;
+      }
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+    } catch (IOException | RuntimeException e) {
+      return; // unreadable or empty: PostgreSQL itself decides whether it is stale
+    }
+    ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        .ifPresent(
+            orphan -> {
+              LOG.warn("Stopping the PostgreSQL (pid {}) that an earlier run of the application left on {}", pid, dataDir);
+              orphan.destroy();
+              try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+              } catch (TimeoutException e) {
+                orphan.destroyForcibly();
+                orphan.onExit().join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+  }
+
+  private static void release(FileLock lock) {
+    try {
+      lock.channel().close();
+    } catch (IOException e) {
+      LOG.warn("Could not release {}", lock, e);
+    }
+  }
+
+  /** Stops PostgreSQL when the context closes, after the beans that use it, and lets go of the data directory. */
+  record Handle(EmbeddedPostgres postgres, FileLock lock) implements org.springframework.beans.factory.DisposableBean {
     @Override
     public void destroy() throws IOException {
-      postgres.close();
+      try {
+        postgres.close();
+      } finally {
+        release(lock);
+      }
     }
   }
 }

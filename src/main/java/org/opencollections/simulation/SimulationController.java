@@ -45,7 +45,7 @@ class SimulationController {
       throw new InvalidInputException(
           field, "must move the clock forward by at most 3660 days (it never goes back), e.g. P3D or PT12H");
     }
-    time.advanceWhenSettled(step);
+    time.advanceWhenSettled(clock.instant().plus(step));
     return now();
   }
 }

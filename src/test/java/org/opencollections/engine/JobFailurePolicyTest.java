@@ -1,5 +1,6 @@
 package org.opencollections.engine;
 
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,9 +48,7 @@ class JobFailurePolicyTest {
 
   private IncidentRecordValue incidentOf(long processInstanceKey) {
     List<IncidentRecordValue> found = new ArrayList<>();
-    engine.readRecords(
-        0,
-        r -> {
+    engine.readRecords(0, null, r -> {
           if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED) {
             IncidentRecordValue v = (IncidentRecordValue) r.getValue();
             if (v.getProcessInstanceKey() == processInstanceKey) {

@@ -1,5 +1,6 @@
 package org.opencollections.engine;
 
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -32,9 +33,7 @@ class ModelCoverageTest {
   @Test
   void everyFlowNodeOfEveryModelIsCoveredBySomeTest() throws IOException {
     Set<String> entered = new HashSet<>();
-    engine.readRecords(
-        0,
-        r -> {
+    engine.readRecords(0, null, r -> {
           if (r.getValueType() == ValueType.PROCESS_INSTANCE
               && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
             ProcessInstanceRecordValue v = (ProcessInstanceRecordValue) r.getValue();

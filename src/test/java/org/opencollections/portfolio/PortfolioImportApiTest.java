@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.opencollections.engine.EmbeddedEngine;
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import org.opencollections.support.Api;
 import org.opencollections.support.CollectionsTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -291,7 +291,7 @@ class PortfolioImportApiTest {
       await().atMost(Api.PATIENCE).until(() -> api.debt(id), d -> !"INTAKE".equals(d.get("stage").asText()));
     }
     Map<String, Integer> created = new HashMap<>();
-    engine.readRecords(0, r -> {
+    engine.readRecords(0, null, r -> {
       if (r.getValueType() == ValueType.PROCESS_INSTANCE_CREATION && r.getIntent() == ProcessInstanceCreationIntent.CREATED) {
         Object debtId = ((ProcessInstanceCreationRecordValue) r.getValue()).getVariables().get("debtId");
         created.merge(String.valueOf(debtId), 1, Integer::sum);

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.opencollections.engine.EmbeddedEngine;
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import org.opencollections.support.CollectionsTest;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "collections.engine.port=0",
       "collections.mail.embedded-port=0",
       "collections.postgres.data-dir=target/benchmark/data-${random.uuid}",
+      "collections.engine.data-dir=target/benchmark/engine-${random.uuid}",
       "collections.resume.retry-interval=PT1H",
       "collections.simulation.start=" + CollectionsTest.START,
       "logging.level.org.opencollections=WARN",
@@ -176,7 +177,7 @@ class PortfolioImportBenchmark {
     if (ALL_CASES) {
       assertThat(started).isEqualTo(good);
       Map<String, Integer> created = new HashMap<>();
-      engine.readRecords(0, r -> {
+      engine.readRecords(0, null, r -> {
         if (r.getValueType() == ValueType.PROCESS_INSTANCE_CREATION && r.getIntent() == ProcessInstanceCreationIntent.CREATED) {
           created.merge(String.valueOf(((ProcessInstanceCreationRecordValue) r.getValue()).getVariables().get("debtId")), 1, Integer::sum);
         }

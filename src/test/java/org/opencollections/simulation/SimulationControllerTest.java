@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.opencollections.engine.EmbeddedEngine;
+import org.opencollections.engine.embedded.EmbeddedEngine;
 import org.opencollections.web.ConflictException;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 

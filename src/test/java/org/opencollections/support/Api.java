@@ -55,6 +55,13 @@ public final class Api {
     return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
+  /** A body that is not JSON (a CSV file, JSON Lines), as it is. */
+  public ResponseEntity<JsonNode> postRaw(String path, String contentType, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType(contentType));
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
   /** Any method, for the access tests. */
   public ResponseEntity<String> call(HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
