@@ -98,7 +98,7 @@ public class CaseStarter {
       DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
       LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
       @Value("${collections.cases.start-window:32}") int window,
-      @Value("${collections.cases.max-awaiting-first-step:200}") int maxAwaitingFirstStep, WorkerBacklog workers,
+      @Value("${collections.cases.max-awaiting-first-step:48}") int maxAwaitingFirstStep, WorkerBacklog workers,
       MeterRegistry meters) {
     this.debts = debts;
     this.workflow = workflow;
@@ -150,6 +150,29 @@ public class CaseStarter {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * The instance with this key is gone while its case may still be open (someone cancelled it in the engine or
+   * in Operate): the case is detached from it, says so in the log, and is started again at its stage.
+   */
+  public void instanceGone(long processInstanceKey, String why) {
+    UUID debtId =
+        tx.execute(
+            s ->
+                debts.findByProcessInstanceKeyAndEngineEpoch(processInstanceKey, workflow.epoch())
+                    .filter(d -> !d.status().closed())
+                    .map(d -> {
+                      debts.detachProcess(d.id(), processInstanceKey);
+                      return d.id();
+                    })
+                    .orElse(null));
+    if (debtId != null) {
+      LOG.warn(
+          "The process instance {} of the open case {} is gone ({}): the case is started again at its stage",
+          processInstanceKey, debtId, why);
+      startNow(debtId);
     }
   }
 
@@ -216,13 +239,15 @@ public class CaseStarter {
   public Progress startAll(CaseBacklog backlog) {
     int started = 0;
     while (true) {
-      if (!workers.awaitRoom(maxAwaitingFirstStep, WORKER_PATIENCE, workflow.epoch())) {
+      int room = workers.awaitRoom(maxAwaitingFirstStep, WORKER_PATIENCE, workflow.epoch());
+      if (room == 0) {
         startsPausedForWorkers.increment();
         return new Progress(started, false, true);
       }
       lock.lock();
       try {
-        List<UUID> next = backlog.next(workflow.epoch(), batch);
+        // no more than the workers have room for: the queue in front of a case registered by hand stays short
+        List<UUID> next = backlog.next(workflow.epoch(), Math.min(batch, room));
         if (next.isEmpty()) {
           return new Progress(started, true, false);
         }

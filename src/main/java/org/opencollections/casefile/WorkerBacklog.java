@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkerBacklog {
 
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private final JdbcTemplate jdbc;
 
@@ -38,24 +38,26 @@ public class WorkerBacklog {
    * Waits until fewer than {@code bound} started cases await their first step, at most {@code patience}.
    *
    * @param bound 0 or less: no bound
-   * @return whether there is room now (false after the patience ran out, or when interrupted)
+   * @return how many more cases may be started now ({@code bound} less those waiting; {@link Integer#MAX_VALUE}
+   *     without a bound), or 0 when the patience ran out (or the thread was interrupted)
    */
-  public boolean awaitRoom(int bound, Duration patience, String epoch) {
+  public int awaitRoom(int bound, Duration patience, String epoch) {
     if (bound <= 0) {
-      return true;
+      return Integer.MAX_VALUE;
     }
     long deadline = System.nanoTime() + patience.toNanos();
-    while (awaitingFirstStep(epoch) >= bound) {
+    long waiting;
+    while ((waiting = awaitingFirstStep(epoch)) >= bound) {
       if (System.nanoTime() >= deadline) {
-        return false;
+        return 0;
       }
       try {
         Thread.sleep(POLL);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return 0;
       }
     }
-    return true;
+    return (int) (bound - waiting);
   }
 }

@@ -42,6 +42,12 @@ public interface DebtRepository extends JpaRepository<Debt, UUID> {
           + " order by d.createdAt")
   List<UUID> findOpenWithoutProcessOn(String epoch, Instant before, Limit limit);
 
+  /** Forgets the case's instance (it is gone), if it is still this one. */
+  @Modifying
+  @Query(
+      "update Debt d set d.processInstanceKey = null, d.engineEpoch = null where d.id = :id and d.processInstanceKey = :key")
+  int detachProcess(UUID id, long key);
+
   /** Not versioned on purpose: workers may already be changing the case when its instance is recorded. */
   @Modifying
   @Query("update Debt d set d.processInstanceKey = :key, d.engineEpoch = :epoch where d.id = :id")

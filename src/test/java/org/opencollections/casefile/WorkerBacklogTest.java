@@ -39,11 +39,11 @@ class WorkerBacklogTest {
     debt("INTAKE", 4L, "earlier-engine"); // its process is gone with that engine
 
     assertThat(backlog.awaitingFirstStep(epoch)).isEqualTo(2);
-    assertThat(backlog.awaitRoom(3, Duration.ZERO, epoch)).isTrue();
-    assertThat(backlog.awaitRoom(0, Duration.ZERO, epoch)).as("0: no bound").isTrue();
+    assertThat(backlog.awaitRoom(3, Duration.ZERO, epoch)).as("room for one more").isEqualTo(1);
+    assertThat(backlog.awaitRoom(0, Duration.ZERO, epoch)).as("0: no bound").isEqualTo(Integer.MAX_VALUE);
 
     long began = System.nanoTime();
-    assertThat(backlog.awaitRoom(2, Duration.ofMillis(300), epoch)).isFalse();
+    assertThat(backlog.awaitRoom(2, Duration.ofMillis(300), epoch)).as("no room").isZero();
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
     // a worker takes one out of intake while the starter waits
@@ -51,7 +51,7 @@ class WorkerBacklogTest {
       sleep(300);
       jdbc.update("update debt set stage = 'SEGMENTATION' where engine_epoch = ? and process_instance_key = 1", epoch);
     });
-    assertThat(backlog.awaitRoom(2, Duration.ofSeconds(10), epoch)).isTrue();
+    assertThat(backlog.awaitRoom(2, Duration.ofSeconds(10), epoch)).isEqualTo(1);
     assertThat(backlog.awaitingFirstStep(epoch)).isEqualTo(1);
   }
 

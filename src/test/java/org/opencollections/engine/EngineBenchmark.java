@@ -64,23 +64,29 @@ class EngineBenchmark {
 
   /** One window's figures. */
   record Window(int upTo, double seconds, double startedPerSecond, double throughPerSecond, double jvmCpuMsPerCase,
-      double dbCpuMsPerCase, long heapAfterGcMb, long engineDiskMb, long logMb) {}
+      double engineThreadMsPerCase, double engineThreadBusy, double dbCpuMsPerCase, long heapAfterGcMb,
+      long engineDiskMb, long logMb) {}
 
   @Test
   void applicationAgainstBareEngine() throws Exception {
     Files.createDirectories(root);
     note("Cases: %,d, windows of %,d; JVM %s, %d cores", CASES, WINDOW, Runtime.version(), Runtime.getRuntime().availableProcessors());
-    List<Window> app = application();
-    List<Window> bare = bareEngine();
+    String parts = System.getProperty("benchmark.parts", "app,bare");
+    List<Window> app = parts.contains("app") ? application() : List.of();
+    List<Window> bare = parts.contains("bare") ? bareEngine() : List.of();
     note("");
-    note("| cases | app: cases/s through first steps | bare engine: cases/s | app ÷ bare | app: started/s | app: JVM CPU ms/case | app: PostgreSQL CPU ms/case | bare: CPU ms/case | app: heap after GC MB | bare: heap MB | app: engine disk MB | app: log MB |");
-    note("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    note("| cases | app: cases/s through first steps | bare engine: cases/s | app ÷ bare | app: started/s | app: JVM CPU ms/case | app: engine thread ms/case (busy) | app: PostgreSQL CPU ms/case | bare: CPU ms/case | bare: engine thread ms/case (busy) | app: heap after GC MB | bare: heap MB | app: engine disk MB | app: log MB |");
+    note("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int i = 0; i < Math.min(app.size(), bare.size()); i++) {
       Window a = app.get(i);
       Window b = bare.get(i);
-      note("| %,d | %.0f | %.0f | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d | %d | %d |", a.upTo(), a.throughPerSecond(), b.throughPerSecond(),
-          a.throughPerSecond() / b.throughPerSecond(), a.startedPerSecond(), a.jvmCpuMsPerCase(), a.dbCpuMsPerCase(),
-          b.jvmCpuMsPerCase(), a.heapAfterGcMb(), b.heapAfterGcMb(), a.engineDiskMb(), a.logMb());
+      note("| %,d | %.0f | %.0f | %.2f | %.0f | %.1f | %.1f (%.0f %%) | %.1f | %.1f | %.1f (%.0f %%) | %d | %d | %d | %d |", a.upTo(),
+          a.throughPerSecond(), b.throughPerSecond(), a.throughPerSecond() / b.throughPerSecond(), a.startedPerSecond(),
+          a.jvmCpuMsPerCase(), a.engineThreadMsPerCase(), 100 * a.engineThreadBusy(), a.dbCpuMsPerCase(), b.jvmCpuMsPerCase(),
+          b.engineThreadMsPerCase(), 100 * b.engineThreadBusy(), a.heapAfterGcMb(), b.heapAfterGcMb(), a.engineDiskMb(), a.logMb());
+    }
+    if (app.isEmpty() || bare.isEmpty()) {
+      return;
     }
     double appTotal = app.stream().mapToDouble(Window::seconds).sum();
     double bareTotal = bare.stream().mapToDouble(Window::seconds).sum();
@@ -94,6 +100,11 @@ class EngineBenchmark {
         "--collections.engine.snapshot-period=PT5M", "--logging.level.org.opencollections=WARN",
         "--logging.level.org.opencollections.engine.embedded=INFO"));
     args.add("--server.port=0");
+    for (String extra : System.getProperty("benchmark.app-args", "").split(" ")) {
+      if (!extra.isBlank()) {
+        args.add(extra); // tuning experiments: later arguments win over earlier ones of the same name
+      }
+    }
     Path csv = generate(root.resolve("portfolio.csv"));
     List<Window> windows = new ArrayList<>();
     ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CollectionsApplication.class).run(args.toArray(String[]::new));
@@ -175,8 +186,10 @@ class EngineBenchmark {
 
   List<Window> bareEngine() throws Exception {
     Path dir = root.resolve("bare");
+    boolean fsync = Boolean.parseBoolean(System.getProperty("benchmark.fsync", "true"));
+    note("Bare engine: fsync %s", fsync ? "on (as the application)" : "off");
     EmbeddedEngine engine = EmbeddedEngine.start(
-        new EmbeddedEngine.Settings(dir, 0, true, Duration.ofMinutes(5), 64L << 20, 128L << 20, Duration.ofMinutes(30)));
+        new EmbeddedEngine.Settings(dir, 0, fsync, Duration.ofMinutes(5), 64L << 20, 128L << 20, Duration.ofMinutes(30)));
     List<Window> windows = new ArrayList<>();
     AtomicLong reminded = new AtomicLong();
     AtomicLong created = new AtomicLong();
@@ -254,23 +267,37 @@ class EngineBenchmark {
   }
 
   /** The clocks, CPU times and sizes at one moment. */
-  record Sample(long nanos, long jvmCpuNanos, long dbCpuTicks, long heapAfterGc, long engineDisk, long log) {
+  record Sample(long nanos, long jvmCpuNanos, long engineThreadNanos, long dbCpuTicks, long heapAfterGc, long engineDisk,
+      long log) {
     static Sample now(EmbeddedEngine engine, Path data) {
       var memory = ManagementFactory.getMemoryMXBean();
       memory.gc();
       EmbeddedEngine.DiskUsage disk = engine.diskUsage();
       return new Sample(System.nanoTime(),
           ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
-          postgresCpuTicks(data.resolve("postgres")), memory.getHeapMemoryUsage().getUsed(),
+          actorThreadsCpuNanos(), postgresCpuTicks(data.resolve("postgres")), memory.getHeapMemoryUsage().getUsed(),
           disk.logBytes() + disk.runtimeStateBytes() + disk.snapshotBytes(), disk.logBytes());
     }
 
     Window since(Sample before, int upTo, long startedInWindow) {
       double seconds = (nanos - before.nanos) / 1e9;
       return new Window(upTo, seconds, startedInWindow / seconds, WINDOW / seconds,
-          (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / WINDOW, (dbCpuTicks - before.dbCpuTicks) * 10.0 / WINDOW,
+          (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / WINDOW, (engineThreadNanos - before.engineThreadNanos) / 1e6 / WINDOW,
+          (engineThreadNanos - before.engineThreadNanos) / (double) (nanos - before.nanos), (dbCpuTicks - before.dbCpuTicks) * 10.0 / WINDOW,
           heapAfterGc >> 20, engineDisk >> 20, log >> 20);
     }
+  }
+
+  /** CPU time of the engine's stream processor thread (the actor thread that runs the single partition). */
+  static long actorThreadsCpuNanos() {
+    var threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("zb-actors")) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   /** User and system CPU (clock ticks of 10 ms) of every PostgreSQL process on this data directory. */

@@ -28,6 +28,7 @@ import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -124,6 +125,7 @@ public final class EmbeddedEngine implements DisposableBean {
   private final ZeebeDb<ZbColumnFamilies> state;
   private final StreamProcessor processor;
   private final Server grpc;
+  private final DurableAnswers answers;
   private final int port;
   private final LogStreamReader recordReader;
   private final ScheduledExecutorService snapshotter;
@@ -205,9 +207,10 @@ public final class EmbeddedEngine implements DisposableBean {
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(new SimpleMeterRegistry())
             .build();
+    this.answers = new DurableAnswers(log);
     this.grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-            .addService(ServerInterceptors.intercept(gateway.service, new DurableAnswers(log)))
+            .addService(ServerInterceptors.intercept(gateway.service, answers))
             .build();
     this.recordReader = logStream.newLogStreamReader();
     this.snapshotter =
@@ -324,11 +327,17 @@ public final class EmbeddedEngine implements DisposableBean {
    * when there was none. Nothing is kept: a reader keeps its own position.
    */
   public long readRecords(long after, Set<ValueType> types, Consumer<Record<?>> consumer) {
-    return readRecords(after, Long.MAX_VALUE, types, consumer);
+    return readRecords(after, Long.MAX_VALUE, (type, intent) -> types == null || types.contains(type), consumer);
   }
 
-  /** As {@link #readRecords(long, Set, Consumer)}, stopping after the record at {@code upTo}. */
-  public synchronized long readRecords(long after, long upTo, Set<ValueType> types, Consumer<Record<?>> consumer) {
+  /** Which records a reader wants decoded, asked of each record's metadata (cheap) before its value (not). */
+  @FunctionalInterface
+  public interface RecordFilter {
+    boolean wants(ValueType type, Intent intent);
+  }
+
+  /** As {@link #readRecords(long, Set, Consumer)}, with a finer filter, stopping after the record at {@code upTo}. */
+  public synchronized long readRecords(long after, long upTo, RecordFilter filter, Consumer<Record<?>> consumer) {
     if (after <= 0 || after < log.firstPosition()) {
       recordReader.seekToFirstEvent();
     } else {
@@ -347,7 +356,7 @@ public final class EmbeddedEngine implements DisposableBean {
       last = event.getPosition();
       metadata.reset();
       event.readMetadata(metadata);
-      if (types != null && !types.contains(metadata.getValueType())) {
+      if (!filter.wants(metadata.getValueType(), metadata.getIntent())) {
         continue;
       }
       UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
@@ -530,6 +539,7 @@ public final class EmbeddedEngine implements DisposableBean {
       }
     }
     closeQuietly(processor::close);
+    closeQuietly(answers::close);
     closeQuietly(logStream::close);
     closeQuietly(state::close);
     closeQuietly(rocksResources::close);

@@ -4,8 +4,11 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceCreationRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -18,9 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.opencollections.casefile.CaseStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  *   <li>the open user tasks ({@code engine_user_task}: the engine has no task search API);
+ *   <li>a whole instance terminated (someone cancelled it, say with zbctl): its case, if still open, is
+ *       started again at its stage ({@link CaseStarter#instanceGone});
  *   <li>every process instance created for a case ({@code engine_process_instance}), and on its debt: a
  *       start whose answer a crash cut off (the engine had created the instance, the application had not
  *       yet stored its key) is attached here after the restart, instead of the case being started again.
@@ -48,7 +55,11 @@ class EngineRecordsReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRecordsReader.class);
   private static final String READER = "application";
-  private static final Set<ValueType> TYPES = Set.of(ValueType.USER_TASK, ValueType.PROCESS_INSTANCE_CREATION);
+  /** User tasks, created instances, and terminated elements (one of them may be a whole instance cancelled). */
+  private static final EmbeddedEngine.RecordFilter WANTED =
+      (type, intent) -> type == ValueType.USER_TASK
+          || (type == ValueType.PROCESS_INSTANCE_CREATION && intent == ProcessInstanceCreationIntent.CREATED)
+          || (type == ValueType.PROCESS_INSTANCE && intent == ProcessInstanceIntent.ELEMENT_TERMINATED);
   /** How often the position is stored when nothing else changed (it bounds the log the engine keeps). */
   private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
@@ -58,14 +69,19 @@ class EngineRecordsReader {
   /** Task completions someone waits for: task key → the rejection, or "" once completed. */
   private final Map<Long, String> outcomes = new ConcurrentHashMap<>();
   private final Set<Long> awaited = ConcurrentHashMap.newKeySet();
+  private final CaseStarter starter;
+  /** Cases whose instance someone cancelled get a new one at their stage, off the reader's thread. */
+  private final ExecutorService lostInstances =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("lost-instances").daemon().factory());
   private final ScheduledExecutorService follower =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("engine-records").daemon().factory());
   private long position;
   private volatile long stored;
   private long storedAt;
 
-  EngineRecordsReader(EmbeddedEngine engine, JdbcTemplate jdbc, TransactionTemplate tx) {
+  EngineRecordsReader(EmbeddedEngine engine, JdbcTemplate jdbc, TransactionTemplate tx, CaseStarter starter) {
     this.engine = engine;
+    this.starter = starter;
     this.jdbc = jdbc;
     this.tx = tx;
     List<Map<String, Object>> rows =
@@ -92,6 +108,7 @@ class EngineRecordsReader {
   @PreDestroy
   void stop() {
     follower.shutdownNow();
+    lostInstances.shutdownNow();
   }
 
   /** Wants to hear how the completion of this task ends ({@link #outcome}). */
@@ -131,8 +148,9 @@ class EngineRecordsReader {
     Map<Long, UserTaskRecordValue> created = new LinkedHashMap<>();
     Set<Long> ended = new HashSet<>();
     List<Map.Entry<UUID, Long>> instances = new ArrayList<>(); // in log order: duplicates stay visible
-    long last = engine.readRecords(position, durable, TYPES, r -> apply(r, created, ended, instances));
-    boolean changed = !created.isEmpty() || !ended.isEmpty() || !instances.isEmpty();
+    List<Long> cancelled = new ArrayList<>();
+    long last = engine.readRecords(position, durable, WANTED, r -> apply(r, created, ended, instances, cancelled));
+    boolean changed = !created.isEmpty() || !ended.isEmpty() || !instances.isEmpty() || !cancelled.isEmpty();
     if (!changed && System.nanoTime() - storedAt < POSITION_EVERY.toNanos()) {
       position = last;
       return;
@@ -178,19 +196,29 @@ class EngineRecordsReader {
     position = last;
     stored = last;
     storedAt = System.nanoTime();
+    for (long instance : cancelled) {
+      lostInstances.execute(() -> starter.instanceGone(instance, "it was cancelled in the engine"));
+    }
   }
 
-  private void apply(Record<?> record, Map<Long, UserTaskRecordValue> created, Set<Long> ended, List<Map.Entry<UUID, Long>> instances) {
+  private void apply(
+      Record<?> record, Map<Long, UserTaskRecordValue> created, Set<Long> ended, List<Map.Entry<UUID, Long>> instances,
+      List<Long> cancelled) {
+    if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
+      var element = (ProcessInstanceRecordValue) record.getValue();
+      if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+        cancelled.add(element.getProcessInstanceKey());
+      }
+      return;
+    }
     if (record.getValueType() == ValueType.PROCESS_INSTANCE_CREATION) {
-      if (record.getIntent() == ProcessInstanceCreationIntent.CREATED) {
-        var creation = (ProcessInstanceCreationRecordValue) record.getValue();
-        Object debtId = creation.getVariables().get("debtId");
-        if (debtId instanceof String id) {
-          try {
-            instances.add(Map.entry(UUID.fromString(id), creation.getProcessInstanceKey()));
-          } catch (IllegalArgumentException notACase) {
-            // an instance not started for a case (someone's own model): nothing to attach
-          }
+      var creation = (ProcessInstanceCreationRecordValue) record.getValue();
+      Object debtId = creation.getVariables().get("debtId");
+      if (debtId instanceof String id) {
+        try {
+          instances.add(Map.entry(UUID.fromString(id), creation.getProcessInstanceKey()));
+        } catch (IllegalArgumentException notACase) {
+          // an instance not started for a case (someone's own model): nothing to attach
         }
       }
       return;
