@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The application on its embedded default (in-process engine, embedded PostgreSQL) on random ports. All
+ * The application on its embedded default (durable embedded engine, embedded PostgreSQL) on random ports. All
  * tests that use it share one application context, so they share one engine and one database: each test
  * works on debts of its own.
  */

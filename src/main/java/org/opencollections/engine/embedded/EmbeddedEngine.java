@@ -45,6 +45,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,17 +104,15 @@ public final class EmbeddedEngine implements DisposableBean {
   /** Where and how the engine runs. */
   public record Settings(
       Path dataDir, int port, boolean fsync, Duration snapshotPeriod, long segmentBytes, long stateMemoryBytes,
-      Duration startTimeout) {
-    public static Settings defaults(Path dataDir, int port) {
-      return new Settings(dataDir, port, true, Duration.ofMinutes(5), 64L << 20, 128L << 20, Duration.ofMinutes(15));
-    }
-  }
+      Duration startTimeout) {}
 
   /** What the engine holds on disk, for health, metrics and the benchmark. */
   public record DiskUsage(long logBytes, int logSegments, long firstLogPosition, long lastLogPosition,
       long runtimeStateBytes, long snapshotBytes, long snapshotPosition) {}
 
   private final Settings settings;
+  /** Held while the engine runs: a second application on the same directory would delete its state. */
+  private final FileChannel lock;
   private final String id;
   private final Path clockFile;
   private final ControlledActorClock clock;
@@ -133,10 +133,10 @@ public final class EmbeddedEngine implements DisposableBean {
   private volatile EngineSnapshots.Snapshot latestSnapshot;
   private volatile boolean stopped;
 
-  private EmbeddedEngine(Settings settings) throws IOException {
+  private EmbeddedEngine(Settings settings, FileChannel lock) throws IOException {
     this.settings = settings;
+    this.lock = lock;
     Path dir = settings.dataDir().toAbsolutePath();
-    Files.createDirectories(dir);
     this.id = readOrCreateId(dir.resolve("engine-id"));
     this.clockFile = dir.resolve("clock-offset");
     this.clock = new ControlledActorClock();
@@ -145,7 +145,6 @@ public final class EmbeddedEngine implements DisposableBean {
     this.scheduler =
         ActorScheduler.newActorScheduler().setActorClock(clock).setCpuBoundActorThreadCount(1)
             .setIoBoundActorThreadCount(1).build();
-    scheduler.start();
     this.log = new SegmentedLog(dir.resolve("log"), settings.segmentBytes(), settings.fsync());
     this.snapshots = new EngineSnapshots(dir.resolve("snapshots"));
     this.latestSnapshot = snapshots.latest().orElse(null);
@@ -222,10 +221,12 @@ public final class EmbeddedEngine implements DisposableBean {
    * returns once the engine processes new commands. On failure nothing is left running.
    */
   public static EmbeddedEngine start(Settings settings) {
+    FileChannel lock = lock(settings.dataDir().toAbsolutePath());
     EmbeddedEngine engine;
     try {
-      engine = new EmbeddedEngine(settings);
+      engine = new EmbeddedEngine(settings, lock);
     } catch (IOException | RuntimeException e) {
+      closeQuietly(lock::close);
       throw new IllegalStateException("Could not open the engine's data in " + settings.dataDir() + ": " + e.getMessage(), e);
     }
     try {
@@ -241,8 +242,30 @@ public final class EmbeddedEngine implements DisposableBean {
     }
   }
 
+  private static FileChannel lock(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      boolean locked;
+      try {
+        locked = channel.tryLock() != null;
+      } catch (OverlappingFileLockException inThisJvm) {
+        locked = false;
+      }
+      if (!locked) {
+        channel.close();
+        throw new IllegalStateException(
+            "Another instance of the application is using the engine's data in " + dir + " (its lock file is held)");
+      }
+      return channel;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not lock the engine's data in " + dir, e);
+    }
+  }
+
   private void open() {
     long started = System.nanoTime();
+    scheduler.start();
     long from = latestSnapshot == null ? 0 : latestSnapshot.position();
     LOG.info(
         "Engine {}: recovering from {} and replaying the log from position {} to {}",
@@ -487,7 +510,7 @@ public final class EmbeddedEngine implements DisposableBean {
     EngineSnapshots.Snapshot s = latestSnapshot;
     return new DiskUsage(
         log.sizeOnDisk(), log.segmentCount(), log.firstPosition(), log.lastPosition(),
-        sizeOf(settings.dataDir().resolve("runtime")), s == null ? 0 : sizeOf(s.path()), s == null ? 0 : s.position());
+        sizeOf(settings.dataDir().resolve("runtime")), s == null ? 0 : s.bytes(), s == null ? 0 : s.position());
   }
 
   private static long sizeOf(Path dir) {
@@ -545,6 +568,7 @@ public final class EmbeddedEngine implements DisposableBean {
     closeQuietly(rocksResources::close);
     closeQuietly(log::close);
     closeQuietly(() -> scheduler.stop().get(10, TimeUnit.SECONDS));
+    closeQuietly(lock::close);
     LOG.info("Engine {} stopped", id);
   }
 
@@ -595,7 +619,7 @@ public final class EmbeddedEngine implements DisposableBean {
   private static void writeAtomically(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+    try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

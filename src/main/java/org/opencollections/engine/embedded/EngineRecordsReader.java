@@ -127,8 +127,8 @@ class EngineRecordsReader {
   }
 
   /** The position up to which what the engine recorded is stored. */
-  synchronized long position() {
-    return position;
+  long position() {
+    return stored;
   }
 
   private void catchUpQuietly() {

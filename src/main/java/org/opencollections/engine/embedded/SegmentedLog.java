@@ -6,6 +6,7 @@ import io.camunda.zeebe.util.buffer.BufferWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -529,7 +530,11 @@ public final class SegmentedLog implements LogStorage, AutoCloseable {
     void force() throws IOException {
       long written = end;
       if (forced < written) {
-        channel.force(false);
+        try {
+          channel.force(false);
+        } catch (ClosedChannelException compacted) {
+          return; // compaction closed it: it was below a snapshot, and so on disk already
+        }
         forced = written;
       }
     }

@@ -1,6 +1,7 @@
 package org.opencollections.engine.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
@@ -106,6 +107,8 @@ class EmbeddedEngineTest {
     long largestAfterCompaction = 0;
     long totalWritten;
     EmbeddedEngine engine = start();
+    assertThatThrownBy(this::start).as("a second engine on the same data would delete its state")
+        .hasMessageContaining("Another instance");
     AtomicLong jobsDone = new AtomicLong();
     try (CamundaClient client = client(engine); JobWorker worker = noopWorker(client, jobsDone)) {
       client.newDeployResourceCommand().addProcessModel(waitingModel(), "waiting.bpmn").send().join();
