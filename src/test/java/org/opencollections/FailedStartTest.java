@@ -43,4 +43,15 @@ class FailedStartTest {
       }
     }
   }
+
+  @Test
+  void embeddedModeOnAPublicAddressRefusesToStartWithItsDemoUsers() throws Exception {
+    Path output = Path.of("target", "failed-start", "public-" + UUID.randomUUID() + ".log");
+    try (AppProcess app =
+        AppProcess.launch(output, Apps.args(data, "--server.address=0.0.0.0"), AppProcess.freePort())) {
+      Integer exit = app.awaitExit(Duration.ofMinutes(2));
+      assertThat(exit).as("exit status (null: still running); see " + output).isNotNull().isNotZero();
+      assertThat(Files.readString(output)).contains("not a loopback address").contains("collections.security.users");
+    }
+  }
 }

@@ -12,7 +12,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.opencollections.engine.EngineMode;
+import org.opencollections.process.EngineMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,10 +48,14 @@ class SecurityConfiguration {
   private static final Role[] AUDITS = {SUPERVISOR, COMPLIANCE_OFFICER, PROCESS_OWNER, ADMIN};
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    http.csrf(c -> c.disable()) // a stateless API with Basic credentials: no session cookie to forge
+  SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    http.addFilterBefore(throttle, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+        .csrf(c -> c.disable()) // a stateless API with Basic credentials: no session cookie to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(b -> b.realmName("collections"))
+        .httpBasic(b -> b.realmName("collections").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+            .accessDeniedHandler((request, response, denied) ->
+                problem(response, 403, "Forbidden", "Your role may not do this", request.getRequestURI())))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -80,6 +84,32 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** 401 as a problem detail, with the challenge for HTTP Basic. */
+  private static void unauthorized(
+      jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"collections\"");
+    problem(response, 401, "Unauthorized", "Log in with a user name and password (HTTP Basic)", request.getRequestURI());
+  }
+
+  static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail, String path)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    String instance = path == null ? "" : path.replaceAll("[^A-Za-z0-9/._~-]", "");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance + "\"}");
+  }
+
+  /** The throttle runs inside the security chain only, not a second time as a servlet filter of its own. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle> loginThrottleOutsideTheChain(LoginThrottle throttle) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
+    registration.setEnabled(false);
+    return registration;
+  }
+
   @Bean
   UserDetailsService users(SecurityProperties properties, Environment env) {
     List<UserDetails> users = new ArrayList<>();
@@ -94,7 +124,16 @@ class SecurityConfiguration {
       }
       users.add(User.withUsername(u.name()).password(u.password()).roles(names(u.roles().toArray(Role[]::new))).build());
     }
-    if (EngineMode.of(env).embedded()) {
+    if (EngineMode.of(env).embedded() && !onLoopback(env.getProperty("server.address"))) {
+      // the demo users' passwords are public: never on an address that others can reach
+      if (users.isEmpty()) {
+        throw new IllegalStateException(
+            "Embedded mode listens on " + env.getProperty("server.address") + ", which is not a loopback address:"
+                + " its demo users (public passwords) are not created there. Configure collections.security.users,"
+                + " or listen on 127.0.0.1 (the default)");
+      }
+      LOG.warn("Listening on {}: the demo users are not created (only on loopback)", env.getProperty("server.address"));
+    } else if (EngineMode.of(env).embedded()) {
       // the demo passwords are public (README): a low bcrypt cost keeps every Basic request cheap
       var demo = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
       for (Role role : Role.values()) {
@@ -105,6 +144,18 @@ class SecurityConfiguration {
       LOG.warn("No users configured (collections.security.users): every API call will be refused");
     }
     return new InMemoryUserDetailsManager(users);
+  }
+
+  /** Whether the address (a name or a literal; null is every interface) accepts only this machine's connections. */
+  static boolean onLoopback(String address) {
+    if (address == null || address.isBlank()) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(address.trim()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** operator, supervisor, owner, compliance, admin: the demo user of each role in embedded mode. */

@@ -1,5 +1,7 @@
 package org.opencollections.casefile;
 
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.opencollections.casefile;
 
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.opencollections.casefile;
 
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import java.util.Map;
 import java.util.UUID;
 import org.opencollections.intake.Debt;

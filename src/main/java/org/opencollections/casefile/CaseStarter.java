@@ -1,5 +1,7 @@
 package org.opencollections.casefile;
 
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,10 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** The port through which the domain drives a case's process; the engine package implements it. */
-public interface CaseWorkflow {
-
-  /** Identifies the engine's lifetime: a case whose instance was started under another epoch has lost it. */
-  String epoch();
+public interface CaseWorkflow extends org.opencollections.process.EngineIdentity {
 
   /**
    * Sends the start (at the beginning when {@code point} is null, else at the point) without waiting: the

@@ -4,7 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
-import org.opencollections.engine.JobTypes;
+import org.opencollections.process.JobTypes;
 import org.opencollections.intake.CaseStatus;
 import org.springframework.stereotype.Component;
 

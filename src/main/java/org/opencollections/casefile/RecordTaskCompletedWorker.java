@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.engine.JobTypes;
-import org.opencollections.engine.Models;
-import org.opencollections.tasks.ApprovalForms;
+import org.opencollections.process.JobTypes;
+import org.opencollections.process.ModelCatalog;
+import org.opencollections.process.ApprovalForms;
 import org.springframework.stereotype.Component;
 
 /** End listener on every user task: the timeline keeps what the person decided. */
@@ -22,9 +22,9 @@ public class RecordTaskCompletedWorker {
           "planFirstDueDate", "planIntervalDays", "settlementAmount", "settlementDueDate");
 
   private final CaseProgress progress;
-  private final Models models;
+  private final ModelCatalog models;
 
-  RecordTaskCompletedWorker(CaseProgress progress, Models models) {
+  RecordTaskCompletedWorker(CaseProgress progress, ModelCatalog models) {
     this.progress = progress;
     this.models = models;
   }

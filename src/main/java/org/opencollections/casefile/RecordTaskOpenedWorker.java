@@ -5,8 +5,8 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.engine.JobTypes;
-import org.opencollections.engine.Models;
+import org.opencollections.process.JobTypes;
+import org.opencollections.process.ModelCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 public class RecordTaskOpenedWorker {
 
   private final CaseProgress progress;
-  private final Models models;
+  private final ModelCatalog models;
   private final org.opencollections.intake.WorkQueue queue;
 
-  RecordTaskOpenedWorker(CaseProgress progress, Models models, org.opencollections.intake.WorkQueue queue) {
+  RecordTaskOpenedWorker(CaseProgress progress, ModelCatalog models, org.opencollections.intake.WorkQueue queue) {
     this.progress = progress;
     this.models = models;
     this.queue = queue;

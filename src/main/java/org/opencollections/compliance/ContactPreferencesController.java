@@ -9,8 +9,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.DebtorRepository;
 import org.opencollections.web.NotFoundException;
@@ -42,7 +42,7 @@ class ContactPreferencesController {
 
   record Attorney(@NotBlank @Size(max = 200) String name, @Size(max = 40) String phone, @Email @Size(max = 320) String email) {}
 
-  record Preferences(boolean ceaseCommunication, Set<Channel> blockedChannels, @Valid Attorney attorney) {}
+  record Preferences(boolean ceaseCommunication, Set<@jakarta.validation.constraints.NotNull Channel> blockedChannels, @Valid Attorney attorney) {}
 
   @PutMapping("/api/debtors/{id}/contact-preferences")
   @Transactional

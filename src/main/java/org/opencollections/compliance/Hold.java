@@ -39,9 +39,14 @@ public class Hold implements org.opencollections.audit.Audited {
   @Column(name = "verified_at")
   private Instant verifiedAt;
 
+  /** The client's key, when it gave one. */
+  @Column(name = "request_id")
+  private String requestId;
+
   protected Hold() {}
 
-  Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now) {
+  Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now, String requestId) {
+    this.requestId = requestId;
     this.requiresVerification = requiresVerification;
     this.id = UUID.randomUUID();
     this.debtId = debtId;

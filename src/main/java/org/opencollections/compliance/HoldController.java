@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
-import org.opencollections.casefile.CaseWorkflow;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,14 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 class HoldController {
 
   private final Holds holds;
-  private final CaseWorkflow workflow;
 
-  HoldController(Holds holds, CaseWorkflow workflow) {
+  HoldController(Holds holds) {
     this.holds = holds;
-    this.workflow = workflow;
   }
 
-  record NewHold(@NotNull HoldKind kind, @Size(max = 500) String reason) {}
+  /** @param requestId optional: the same id again answers the first hold (200) instead of starting a second */
+  record NewHold(@NotNull HoldKind kind, @Size(max = 500) String reason, @Size(max = 100) String requestId) {}
 
   record HoldView(
       UUID id, UUID debtId, HoldKind kind, String reason, Instant startedAt, Instant endsAt, Instant releasedAt,
@@ -35,11 +33,15 @@ class HoldController {
     }
   }
 
+  /** 201 with the new hold, 200 with the first one for a known {@code requestId}; the process hears of it after the commit. */
   @PostMapping("/api/debts/{id}/holds")
   ResponseEntity<HoldView> start(@PathVariable UUID id, @Valid @RequestBody NewHold request) {
-    Hold hold = holds.start(id, request.kind(), request.reason());
-    workflow.holdStarted(id, hold.id(), hold.kind().name()); // after the commit
-    return ResponseEntity.created(URI.create("/api/debts/" + id + "/holds/" + hold.id())).body(HoldView.of(hold));
+    String key = request.requestId() == null || request.requestId().isBlank() ? null : request.requestId().trim();
+    Holds.Started started = holds.start(id, request.kind(), request.reason(), key);
+    Hold hold = started.hold();
+    return started.created()
+        ? ResponseEntity.created(URI.create("/api/debts/" + id + "/holds/" + hold.id())).body(HoldView.of(hold))
+        : ResponseEntity.ok(HoldView.of(hold));
   }
 
   @PostMapping("/api/debts/{id}/holds/{holdId}/release")
@@ -54,9 +56,6 @@ class HoldController {
   }
 
   private HoldView released(Hold hold) {
-    if (holds.noneActive(hold.debtId())) {
-      workflow.holdsReleased(hold.debtId(), hold.id());
-    }
-    return HoldView.of(hold);
+    return HoldView.of(hold); // when it was the last active one, the process hears of it after the commit
   }
 }

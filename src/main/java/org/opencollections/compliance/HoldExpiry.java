@@ -1,27 +1,23 @@
 package org.opencollections.compliance;
 
-import org.opencollections.casefile.CaseWorkflow;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Ends breathing spaces when their 60 days are over, and tells their cases to go on. */
+/**
+ * Ends breathing spaces when their 60 days are over; each case whose last hold ended hears of it after the
+ * commit, through the outbox (one undelivered notice does not hold up the others).
+ */
 @Component
 class HoldExpiry {
 
   private final Holds holds;
-  private final CaseWorkflow workflow;
 
-  HoldExpiry(Holds holds, CaseWorkflow workflow) {
+  HoldExpiry(Holds holds) {
     this.holds = holds;
-    this.workflow = workflow;
   }
 
   @Scheduled(fixedDelayString = "${collections.holds.expiry-check:PT1M}")
   void releaseExpired() {
-    for (Hold hold : holds.releaseExpired()) {
-      if (holds.noneActive(hold.debtId())) {
-        workflow.holdsReleased(hold.debtId(), hold.id());
-      }
-    }
+    holds.releaseExpired();
   }
 }

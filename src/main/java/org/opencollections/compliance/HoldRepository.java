@@ -11,6 +11,8 @@ public interface HoldRepository extends JpaRepository<Hold, UUID> {
 
   Optional<Hold> findByIdAndDebtId(UUID id, UUID debtId);
 
+  Optional<Hold> findByDebtIdAndRequestId(UUID debtId, String requestId);
+
   List<Hold> findByDebtIdOrderByStartedAt(UUID debtId);
 
   List<Hold> findByReleasedAtIsNullAndEndsAtLessThanEqual(java.time.Instant now);

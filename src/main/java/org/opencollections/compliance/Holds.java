@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.web.ConflictException;
 import org.opencollections.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,17 +23,37 @@ public class Holds {
   private final DebtRepository debts;
   private final Timeline timeline;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public Holds(HoldRepository holds, DebtRepository debts, Timeline timeline, Clock clock) {
+  public Holds(HoldRepository holds, DebtRepository debts, Timeline timeline, Clock clock, ApplicationEventPublisher events) {
     this.holds = holds;
     this.debts = debts;
     this.timeline = timeline;
     this.clock = clock;
+    this.events = events;
   }
 
+  /** A hold started now, or the one started before under the same client key. */
+  public record Started(Hold hold, boolean created) {}
+
+  /**
+   * Starts a hold; the case's process hears of it after the commit (outbox).
+   *
+   * @param requestId the client's key (optional): the same key again answers the first hold, never a second
+   */
   @Transactional
-  public Hold start(UUID debtId, HoldKind kind, String reason) {
+  public Started start(UUID debtId, HoldKind kind, String reason, String requestId) {
     var debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    if (requestId != null) { // under the debt's lock: a concurrent retry waits here and finds the first one
+      var earlier = holds.findByDebtIdAndRequestId(debtId, requestId);
+      if (earlier.isPresent()) {
+        if (earlier.get().kind() != kind) {
+          throw new ConflictException(
+              "Request " + requestId + " started a " + earlier.get().kind() + " hold before, not a " + kind + " one");
+        }
+        return new Started(earlier.get(), false);
+      }
+    }
     if (debt.status().closed()) {
       throw new ConflictException("The case is closed (" + debt.status() + ")");
     }
@@ -43,7 +64,7 @@ public class Holds {
     boolean inTime =
         kind == HoldKind.DISPUTE
             && (noticeSent == null || ValidationPeriod.within(noticeSent, now, debt.debtor().timeZone()));
-    Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now));
+    Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now, requestId));
     debt.holdStarted(now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("holdId", hold.id().toString());
@@ -56,7 +77,8 @@ public class Holds {
             : " (after the validation period: paused for review)";
     timeline.record(debtId, CaseEventType.HOLD_STARTED,
         "Hold started: " + kind + note + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
-    return hold;
+    events.publishEvent(new HoldStarted(debtId, hold.id(), kind));
+    return new Started(hold, true);
   }
 
   @Transactional
@@ -130,6 +152,7 @@ public class Holds {
     if (hold.release(hold.endsAt() != null && hold.endsAt().isBefore(now) ? hold.endsAt() : now)) {
       if (holds.findByDebtIdAndReleasedAtIsNull(debtId).stream().noneMatch(h -> h.activeAt(now))) {
         debts.lockById(debtId).orElseThrow().holdsEnded(hold.releasedAt());
+        events.publishEvent(new HoldsReleased(debtId, holdId)); // the last one: collection goes on (outbox)
       }
       timeline.record(debtId, CaseEventType.HOLD_RELEASED, "Hold released: " + hold.kind(),
           Map.of("holdId", holdId.toString(), "kind", hold.kind().name()), "hold-released:" + holdId);

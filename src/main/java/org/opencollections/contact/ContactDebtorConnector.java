@@ -45,6 +45,8 @@ public class ContactDebtorConnector implements OutboundConnectorFunction {
   public static final String TYPE = "org.opencollections:contact-debtor:1";
   /** A deferral hands the job back with this many retries: waiting for a lawful moment is not a failure. */
   static final int RETRIES_AFTER_DEFERRAL = 3;
+  /** How a deferral's retry begins: {@link QuietDeferrals} recognises it by this. */
+  static final String DEFERRED_MESSAGE = "Deferred by the compliance governor";
 
   private final ContactGovernor governor;
   private final ContactMessages messages;
@@ -79,7 +81,7 @@ public class ContactDebtorConnector implements OutboundConnectorFunction {
       case DEFERRED -> {
         Duration wait = Duration.between(clock.instant(), attempt.notBefore());
         throw ConnectorRetryException.builder()
-            .message("Deferred by the compliance governor until " + attempt.notBefore() + ": " + attempt.rule())
+            .message(DEFERRED_MESSAGE + " until " + attempt.notBefore() + ": " + attempt.rule())
             .retries(RETRIES_AFTER_DEFERRAL)
             .backoffDuration(wait.isNegative() ? Duration.ZERO : wait)
             .build();

@@ -1,11 +1,12 @@
 package org.opencollections.decision;
 
+import org.opencollections.process.DecisionEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.DebtRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

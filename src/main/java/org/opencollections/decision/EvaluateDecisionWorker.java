@@ -5,7 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.engine.JobTypes;
+import org.opencollections.process.JobTypes;
 import org.springframework.stereotype.Component;
 
 /**

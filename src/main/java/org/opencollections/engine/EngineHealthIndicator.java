@@ -1,5 +1,6 @@
 package org.opencollections.engine;
 
+import org.opencollections.process.EngineMode;
 import io.camunda.client.CamundaClient;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

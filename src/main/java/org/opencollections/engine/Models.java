@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * before cases are resumed, and knows each element's name for the people who read tasks and timelines.
  */
 @Component
-public class Models {
+public class Models implements org.opencollections.process.ModelCatalog {
 
   private static final Logger LOG = LoggerFactory.getLogger(Models.class);
 
@@ -54,11 +54,13 @@ public class Models {
   }
 
   /** The element's label in the model, or its id if it has none. */
+  @Override
   public String nameOf(String elementId) {
     return elementNames.getOrDefault(elementId, elementId);
   }
 
   /** The id of the form linked to a user task, or null. */
+  @Override
   public String formOf(String elementId) {
     return formIds.get(elementId);
   }

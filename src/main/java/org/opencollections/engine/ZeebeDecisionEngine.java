@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.util.Map;
-import org.opencollections.decision.DecisionEngine;
+import org.opencollections.process.DecisionEngine;
 import org.springframework.stereotype.Component;
 
 /** Evaluates decisions on the engine that runs the processes, so the deployed version is the one used. */

@@ -86,7 +86,7 @@ public class Debt implements org.opencollections.audit.Audited {
     this.id = UUID.randomUUID();
     this.externalRef = externalRef;
     this.debtor = debtor;
-    this.principal = principal;
+    this.principal = org.opencollections.platform.Money.atScale(principal, currency);
     this.currency = currency.getCurrencyCode();
     this.dueDate = dueDate;
     this.product = product;

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
-import org.opencollections.casefile.CaseStarter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,20 +25,17 @@ class DebtController {
 
   private final DebtIntake intake;
   private final DebtQueries queries;
-  private final CaseStarter starter;
   private final WorkQueue queue;
 
-  DebtController(DebtIntake intake, DebtQueries queries, CaseStarter starter, WorkQueue queue) {
+  DebtController(DebtIntake intake, DebtQueries queries, WorkQueue queue) {
     this.intake = intake;
     this.queries = queries;
-    this.starter = starter;
     this.queue = queue;
   }
 
   @PostMapping
   ResponseEntity<DebtView> create(@Valid @RequestBody NewDebt request) {
-    Debt debt = intake.register(request);
-    starter.startNow(debt.id());
+    Debt debt = intake.register(request); // its process is started after the commit, through the outbox
     return ResponseEntity.created(URI.create("/api/debts/" + debt.id())).body(queries.view(debt.id()));
   }
 

@@ -7,13 +7,14 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.web.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Validates and stores a new debt and its debtor; the case's process is started after the commit. */
+/** Validates and stores a new debt and its debtor; the case's process is started after the commit (outbox). */
 @Service
 public class DebtIntake {
 
@@ -21,12 +22,15 @@ public class DebtIntake {
   private final DebtorRepository debtors;
   private final Timeline timeline;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public DebtIntake(DebtRepository debts, DebtorRepository debtors, Timeline timeline, Clock clock) {
+  public DebtIntake(
+      DebtRepository debts, DebtorRepository debtors, Timeline timeline, Clock clock, ApplicationEventPublisher events) {
     this.debts = debts;
     this.debtors = debtors;
     this.timeline = timeline;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Registers a debt whose fields passed bean validation; checks what needs the database. */
@@ -61,21 +65,16 @@ public class DebtIntake {
         CaseEventType.CASE_OPENED,
         caseOpenedSummary(principal, currency, request.product()),
         caseOpenedDetails(debt.externalRef(), principal, currency));
+    events.publishEvent(new DebtRegistered(debt.id())); // into the outbox, with this transaction
     return debt;
   }
 
   /**
    * What the amount must satisfy beyond the field constraints of {@link NewDebt} (which make it a
-   * non-negative decimal): greater than zero, and no more decimals than its currency has.
+   * non-negative decimal): greater than zero, no more decimals than its currency has, below the limit.
    */
   public static Optional<String> principalError(BigDecimal principal, Currency currency) {
-    if (principal.signum() <= 0) {
-      return Optional.of("must be greater than zero");
-    }
-    if (principal.scale() > currency.getDefaultFractionDigits()) {
-      return Optional.of("has more decimals than " + currency.getCurrencyCode() + " allows");
-    }
-    return Optional.empty();
+    return org.opencollections.platform.Money.problem(principal, currency);
   }
 
   /** The summary of a case's first timeline entry, however the debt arrived. */

@@ -3,7 +3,6 @@ package org.opencollections.intake;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.opencollections.ledger.Ledger;
 import org.opencollections.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DebtQueries {
 
   private final DebtRepository debts;
-  private final Ledger ledger;
+  private final Balances ledger;
   private final Clock clock;
 
-  public DebtQueries(DebtRepository debts, Ledger ledger, Clock clock) {
+  public DebtQueries(DebtRepository debts, Balances ledger, Clock clock) {
     this.debts = debts;
     this.ledger = ledger;
     this.clock = clock;

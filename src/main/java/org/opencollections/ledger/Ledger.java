@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Balances are derived from the principal and the postings, never stored. */
 @Service
-public class Ledger {
+public class Ledger implements org.opencollections.intake.Balances {
 
   private final PostingRepository postings;
   private final Clock clock;
@@ -20,6 +20,7 @@ public class Ledger {
     this.clock = clock;
   }
 
+  @Override
   @Transactional(readOnly = true)
   public BigDecimal balance(Debt debt) {
     BigDecimal balance = debt.principal();

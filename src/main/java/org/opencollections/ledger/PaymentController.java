@@ -8,11 +8,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.opencollections.casefile.CaseStarter;
-import org.opencollections.casefile.CaseWorkflow;
 import org.opencollections.intake.DebtQueries;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,24 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PaymentController.class);
-
   private final Payments payments;
   private final Charges charges;
   private final PostingRepository postings;
   private final DebtQueries debts;
-  private final CaseWorkflow workflow;
-  private final CaseStarter starter;
 
   PaymentController(
-      Payments payments, Charges charges, PostingRepository postings, DebtQueries debts, CaseWorkflow workflow,
-      CaseStarter starter) {
+      Payments payments, Charges charges, PostingRepository postings, DebtQueries debts) {
     this.payments = payments;
     this.charges = charges;
     this.postings = postings;
     this.debts = debts;
-    this.workflow = workflow;
-    this.starter = starter;
   }
 
   /**
@@ -51,16 +40,8 @@ class PaymentController {
    */
   @PostMapping("/api/debts/{id}/payments")
   ResponseEntity<PaymentView> post(@PathVariable UUID id, @Valid @RequestBody NewPayment request) {
-    Payments.Result result = payments.post(id, request);
+    Payments.Result result = payments.post(id, request); // the process hears of it through the outbox
     PaymentView payment = result.payment();
-    try {
-      // after the commit; the message id (the reference) keeps the process from seeing a payment twice
-      if (result.notifyProcess()) {
-        workflow.paymentReceived(id, payment.reference(), payment.paidInFull());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Payment {} on case {} is posted, but the process was not told: {}", payment.reference(), id, e.getMessage());
-    }
     return result.created()
         ? ResponseEntity.created(URI.create("/api/debts/" + id + "/payments/" + payment.postingId())).body(payment)
         : ResponseEntity.status(HttpStatus.OK).body(payment);
@@ -73,9 +54,6 @@ class PaymentController {
   ResponseEntity<Payments.Reversal> reverse(
       @PathVariable UUID id, @PathVariable UUID paymentId, @Valid @RequestBody ReversalRequest request) {
     Payments.Reversal reversal = payments.reverse(id, paymentId, request.reason());
-    if (reversal.reopened()) {
-      starter.startNow(id); // after the commit: the case negotiates again
-    }
     return ResponseEntity.status(reversal.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reversal);
   }
 

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.CaseStatus;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.web.ConflictException;
 import org.opencollections.web.InvalidInputException;
 import org.opencollections.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,17 +30,21 @@ public class Payments {
   private final Ledger ledger;
   private final Timeline timeline;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public Payments(DebtRepository debts, PostingRepository postings, Ledger ledger, Timeline timeline, Clock clock) {
+  public Payments(
+      DebtRepository debts, PostingRepository postings, Ledger ledger, Timeline timeline, Clock clock,
+      ApplicationEventPublisher events) {
     this.debts = debts;
     this.postings = postings;
     this.ledger = ledger;
     this.timeline = timeline;
     this.clock = clock;
+    this.events = events;
   }
 
-  /** @param notifyProcess whether the case's process should hear of it (it was open, or this payment closed it) */
-  public record Result(PaymentView payment, boolean created, boolean notifyProcess) {}
+  /** @param created false when the reference was posted before: the first posting is answered */
+  public record Result(PaymentView payment, boolean created) {}
 
   @Transactional
   public Result post(UUID debtId, NewPayment request) {
@@ -47,9 +52,14 @@ public class Payments {
     for (PostingKind kind : List.of(PostingKind.PAYMENT, PostingKind.RECOVERY)) {
       var existing = postings.findByDebtIdAndKindAndReference(debtId, kind, request.reference());
       if (existing.isPresent()) {
-        PaymentView first = view(debt, existing.get());
-        // a repeated full payment is passed on again in case the first notice was lost
-        return new Result(first, false, first.paidInFull() && debt.status() == CaseStatus.PAID);
+        Posting first = existing.get();
+        if (first.amount().compareTo(request.amount()) != 0 || !first.currency().getCurrencyCode().equals(request.currency())) {
+          throw new ConflictException(
+              "Payment " + request.reference() + " was posted before with another amount: "
+                  + first.amount().toPlainString() + " " + first.currency().getCurrencyCode());
+        }
+        // the process heard of the first one through the outbox: nothing to send again
+        return new Result(view(debt, first), false);
       }
     }
     validate(debt, request.currency(), request.amount());
@@ -60,7 +70,7 @@ public class Payments {
           "Recovery of " + request.amount().toPlainString() + " " + request.currency() + " after write-off",
           Map.of("reference", request.reference(), "amount", request.amount().toPlainString(), "kind", "RECOVERY"),
           "payment:" + recovery.id());
-      return new Result(view(debt, recovery), true, false);
+      return new Result(view(debt, recovery), true);
     }
     // on an open case, or a paid or settled one (an overpayment): never refused, a surplus is the debtor's credit
     boolean wasOpen = debt.status() == CaseStatus.OPEN;
@@ -86,7 +96,10 @@ public class Payments {
               : "Case closed: paid in full";
       timeline.record(debtId, CaseEventType.CASE_CLOSED, summary, Map.of("status", "PAID"), "closed:" + debtId);
     }
-    return new Result(view(debt, posting, balance), true, wasOpen);
+    if (wasOpen) { // the process of an open case hears of it after the commit (outbox)
+      events.publishEvent(new PaymentPosted(debtId, request.reference(), paidInFull));
+    }
+    return new Result(view(debt, posting, balance), true);
   }
 
   /**
@@ -120,6 +133,9 @@ public class Payments {
         "Payment " + reference + " of " + payment.amount().toPlainString() + " reversed (" + reason + "); balance "
             + balance.toPlainString() + (reopened ? "; the case is open again" : ""),
         details, "reversal:" + reversal.id());
+    if (reopened) { // the case negotiates again: its process is started after the commit (outbox)
+      events.publishEvent(new CaseReopened(debtId, reversal.id()));
+    }
     return new Reversal(view(debt, reversal, balance), true, reopened);
   }
 
@@ -131,11 +147,7 @@ public class Payments {
     if (!debt.currency().getCurrencyCode().equals(currency)) {
       errors.put("currency", "must be " + debt.currency().getCurrencyCode() + ", the currency of the debt");
     }
-    if (amount.signum() <= 0) {
-      errors.put("amount", "must be greater than zero");
-    } else if (amount.stripTrailingZeros().scale() > debt.currency().getDefaultFractionDigits()) {
-      errors.put("amount", "has more decimals than " + debt.currency().getCurrencyCode() + " allows");
-    }
+    org.opencollections.platform.Money.problem(amount, debt.currency()).ifPresent(e -> errors.put("amount", e));
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }

@@ -39,7 +39,7 @@ public class Posting {
     this.id = UUID.randomUUID();
     this.debtId = debtId;
     this.kind = kind;
-    this.amount = amount;
+    this.amount = org.opencollections.platform.Money.atScale(amount, currency);
     this.currency = currency.getCurrencyCode();
     this.reference = reference;
     this.bookedAt = now;

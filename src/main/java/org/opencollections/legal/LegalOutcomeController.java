@@ -3,7 +3,6 @@ package org.opencollections.legal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
-import org.opencollections.casefile.CaseWorkflow;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,21 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalOutcomeController {
 
   private final LegalReferrals referrals;
-  private final CaseWorkflow workflow;
-
-  LegalOutcomeController(LegalReferrals referrals, CaseWorkflow workflow) {
+  LegalOutcomeController(LegalReferrals referrals) {
     this.referrals = referrals;
-    this.workflow = workflow;
   }
 
   record Report(@NotNull LegalOutcome outcome) {}
 
   record Recorded(UUID referralId, String counselRef, String outcome) {}
 
+  /** The case's process hears of it after the commit, through the outbox; the same outcome again is harmless. */
   @PostMapping("/api/debts/{id}/legal-outcome")
   Recorded report(@PathVariable UUID id, @Valid @RequestBody Report report) {
     LegalReferral referral = referrals.recordOutcome(id, report.outcome());
-    workflow.legalOutcomeReceived(id, referral.outcome(), "legal-outcome:" + referral.id());
     return new Recorded(referral.id(), referral.counselRef(), referral.outcome());
   }
 }

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.ledger.Ledger;
 import org.opencollections.web.ConflictException;
 import org.opencollections.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,12 @@ public class LegalReferrals {
   private final CounselPort counsel;
   private final Timeline timeline;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public LegalReferrals(
       LegalReferralRepository referrals, DebtRepository debts, Ledger ledger, CounselPort counsel, Timeline timeline,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.referrals = referrals;
     this.debts = debts;
     this.ledger = ledger;
@@ -83,6 +86,7 @@ public class LegalReferrals {
       throw new ConflictException("Counsel already reported " + referral.outcome() + " on referral " + referral.id());
     }
     referral.outcome(outcome, clock.instant());
+    events.publishEvent(new LegalOutcomeReported(debtId, outcome, "legal-outcome:" + referral.id())); // outbox
     timeline.record(
         debtId, CaseEventType.LEGAL_OUTCOME, "Counsel reports: " + outcome,
         Map.of("referralId", referral.id().toString(), "outcome", outcome.name()), "legal-outcome:" + referral.id());

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.casefile.CaseEventType;
-import org.opencollections.casefile.Timeline;
+import org.opencollections.timeline.CaseEventType;
+import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.ledger.Ledger;
@@ -124,7 +124,9 @@ public class Commitments {
     BigDecimal required =
         commitment.dueThrough(number)
             .multiply(BigDecimal.ONE.subtract(commitment.tolerancePercent(tolerancePercent).movePointLeft(2)))
-            .setScale(2, RoundingMode.HALF_UP);
+            // rounded down to the currency's decimals: the tolerance never asks for more than is due
+            .setScale(org.opencollections.platform.Money.digits(
+                debts.findById(commitment.debtId()).orElseThrow().currency()), RoundingMode.DOWN);
     BigDecimal paid = ledger.paidSince(commitment.debtId(), commitment.createdAt());
     boolean kept = paid.compareTo(required) >= 0;
     Instant now = clock.instant();

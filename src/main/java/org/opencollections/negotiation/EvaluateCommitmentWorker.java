@@ -4,7 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import java.util.UUID;
-import org.opencollections.engine.JobTypes;
+import org.opencollections.process.JobTypes;
 import org.springframework.stereotype.Component;
 
 /** Runs when an instalment's grace period has passed: was it paid? */

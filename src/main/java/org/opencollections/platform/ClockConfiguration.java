@@ -1,7 +1,7 @@
 package org.opencollections.platform;
 
 import java.time.Clock;
-import org.opencollections.engine.EngineMode;
+import org.opencollections.process.EngineMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

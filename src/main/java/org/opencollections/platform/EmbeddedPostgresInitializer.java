@@ -49,6 +49,18 @@ public class EmbeddedPostgresInitializer
       release(lock);
       throw e;
     }
+    String password;
+    try {
+      password = secure(postgres, dataDir);
+    } catch (RuntimeException e) {
+      try {
+        postgres.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      release(lock);
+      throw e;
+    }
     Handle handle = new Handle(postgres, lock);
     context.getBeanFactory().registerSingleton("embeddedPostgres", handle);
     // registered first, destroyed last: PostgreSQL stops after every bean that uses it
@@ -60,8 +72,63 @@ public class EmbeddedPostgresInitializer
                 Map.of(
                     "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "postgres")));
+                    "spring.datasource.password", password)));
     LOG.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
+  }
+
+  static final String PASSWORD_FILE = "collections-password";
+
+  /**
+   * No passwordless database: the embedded binaries create a cluster that trusts every local connection, so
+   * on every start the superuser gets the password kept in {@code <data-dir>/collections-password} (generated
+   * once, readable by the owner only) and {@code pg_hba.conf} is replaced by one that asks every connection,
+   * local or TCP, for it (SCRAM-SHA-256). Done on every start, so a start cut off half-way is finished by the
+   * next, and a data directory from an older version is secured on its first start.
+   */
+  static String secure(EmbeddedPostgres postgres, Path dataDir) {
+    Path file = dataDir.resolve(PASSWORD_FILE);
+    try {
+      String password;
+      if (Files.exists(file)) {
+        password = Files.readString(file).strip();
+      } else {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path tmp = dataDir.resolve(PASSWORD_FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, password);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      Path hba = dataDir.resolve("pg_hba.conf");
+      String wanted =
+          "# written by the application on every start: every connection needs the password in " + PASSWORD_FILE + "\n"
+              + "local all all scram-sha-256\n"
+              + "host  all all 127.0.0.1/32 scram-sha-256\n"
+              + "host  all all ::1/128 scram-sha-256\n";
+      var source = new org.postgresql.ds.PGSimpleDataSource();
+      source.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      source.setUser("postgres");
+      source.setPassword(password);
+      try (var connection = source.getConnection(); var statement = connection.createStatement()) {
+        statement.execute("set password_encryption = 'scram-sha-256'");
+        // the password is generated (URL-safe Base64): nothing in it needs quoting beyond the quotes
+        statement.execute("alter role postgres with password '" + password + "'");
+        if (!Files.exists(hba) || !Files.readString(hba).equals(wanted)) {
+          Files.writeString(hba, wanted);
+          statement.execute("select pg_reload_conf()");
+          LOG.info("Embedded PostgreSQL now asks every connection for its password ({} in its data directory)", PASSWORD_FILE);
+        }
+      }
+      return password;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not keep the embedded PostgreSQL's password in " + file, e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(
+          "Could not set the embedded PostgreSQL's password (is " + file + " the one it was given?): " + e.getMessage(), e);
+    }
   }
 
   private static EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
@@ -71,6 +138,10 @@ public class EmbeddedPostgresInitializer
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
+              // stopped by the context (Handle), after the beans that still use it while they close: its own
+              // JVM shutdown hook would race the context's and stop it under them (the outbox registry asks
+              // the database for undelivered events as it closes)
+              .setRegisterShutdownHook(false)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("fsync", durable ? "on" : "off")
               .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -78,6 +149,10 @@ public class EmbeddedPostgresInitializer
               .setServerConfig("max_connections", "100");
       if (port > 0) {
         builder.setPort(port);
+      }
+      Path password = dataDir.resolve(PASSWORD_FILE);
+      if (Files.exists(password)) { // secured before: its start-up check connects with the password
+        builder.setConnectConfig("password", Files.readString(password).strip());
       }
       return builder.start();
     } catch (IOException e) {

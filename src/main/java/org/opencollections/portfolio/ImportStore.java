@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.opencollections.casefile.CaseEventType;
+import org.opencollections.timeline.CaseEventType;
 import org.opencollections.intake.CaseStatus;
 import org.opencollections.intake.DebtIntake;
 import org.opencollections.intake.NewDebt;
@@ -145,8 +145,8 @@ class ImportStore {
         }
       }
       UUID debtId = UUID.randomUUID();
-      BigDecimal principal = new BigDecimal(request.principal());
       Currency currency = Currency.getInstance(request.currency());
+      BigDecimal principal = org.opencollections.platform.Money.atScale(new BigDecimal(request.principal()), currency);
       newDebts.add(
           debtId, request.externalRef(), debtorId, principal.toPlainString(), currency.getCurrencyCode(),
           request.dueDate(), request.product(), Stage.INTAKE, CaseStatus.OPEN, now, 0, importId, row.line());

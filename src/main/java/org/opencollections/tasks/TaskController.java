@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opencollections.access.Role;
-import org.opencollections.casefile.CaseWorkflow;
-import org.opencollections.engine.Models;
+import org.opencollections.process.EngineIdentity;
+import org.opencollections.process.ModelCatalog;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.web.InvalidInputException;
@@ -27,11 +27,11 @@ class TaskController {
 
   private final UserTaskGateway tasks;
   private final DebtRepository debts;
-  private final Models models;
+  private final ModelCatalog models;
   private final TaskForms forms;
-  private final CaseWorkflow workflow;
+  private final EngineIdentity workflow;
 
-  TaskController(UserTaskGateway tasks, DebtRepository debts, Models models, TaskForms forms, CaseWorkflow workflow) {
+  TaskController(UserTaskGateway tasks, DebtRepository debts, ModelCatalog models, TaskForms forms, EngineIdentity workflow) {
     this.tasks = tasks;
     this.debts = debts;
     this.models = models;

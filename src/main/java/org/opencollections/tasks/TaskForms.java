@@ -1,5 +1,6 @@
 package org.opencollections.tasks;
 
+import org.opencollections.process.ApprovalForms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -20,6 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before the connector runtime's own handler
 class ApiExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ProblemDetail invalid(MethodArgumentNotValidException e) {
     Map<String, String> errors =
@@ -43,8 +45,13 @@ class ApiExceptionHandler {
     if (e.getCause() instanceof UnrecognizedPropertyException u) {
       return badRequest(Map.of(path(u), "is not a known field"));
     }
+    if (e.getCause() instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      String allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+          .collect(Collectors.joining(", "));
+      return badRequest(Map.of(path(f), "must be one of " + allowed + ", not '" + printable(f.getValue()) + "'"));
+    }
     if (e.getCause() instanceof InvalidFormatException f) {
-      return badRequest(Map.of(path(f), "cannot be read as " + f.getTargetType().getSimpleName() + ": '" + f.getValue() + "'"));
+      return badRequest(Map.of(path(f), "cannot be read as " + f.getTargetType().getSimpleName() + ": '" + printable(f.getValue()) + "'"));
     }
     if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       return badRequest(Map.of(path(m), "has the wrong type"));
@@ -56,7 +63,90 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return badRequest(Map.of(e.getName(), "cannot be read: '" + e.getValue() + "'"));
+    if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+      String allowed = java.util.Arrays.stream(e.getRequiredType().getEnumConstants()).map(String::valueOf)
+          .collect(Collectors.joining(", "));
+      return badRequest(Map.of(e.getName(), "must be one of " + allowed + ", not '" + printable(e.getValue()) + "'"));
+    }
+    return badRequest(Map.of(e.getName(), "cannot be read: '" + printable(e.getValue()) + "'"));
+  }
+
+  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+  ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+    return badRequest(Map.of(e.getParameterName(), "is required"));
+  }
+
+  /**
+   * What Spring MVC itself refuses (an unknown path, a method or media type the endpoint does not take, a
+   * body too large) comes with its own status and problem detail: passed on as it is, with its headers
+   * (e.g. {@code Allow}).
+   */
+  @ExceptionHandler({
+    org.springframework.web.servlet.resource.NoResourceFoundException.class,
+    org.springframework.web.HttpRequestMethodNotSupportedException.class,
+    org.springframework.web.HttpMediaTypeNotSupportedException.class,
+    org.springframework.web.HttpMediaTypeNotAcceptableException.class,
+    org.springframework.web.bind.MissingRequestHeaderException.class,
+    org.springframework.web.ErrorResponseException.class
+  })
+  org.springframework.http.ResponseEntity<ProblemDetail> framework(Exception e) {
+    var response = (org.springframework.web.ErrorResponse) e;
+    return org.springframework.http.ResponseEntity.status(response.getStatusCode())
+        .headers(response.getHeaders()).body(response.getBody());
+  }
+
+  /**
+   * A write the database refused (a unique or check constraint): a conflict with what is stored. The
+   * database's message names the row's values, debtor data among them: neither answered nor logged.
+   */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ProblemDetail refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException e) {
+    String constraint =
+        e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+            ? p.getServerErrorMessage().getConstraint() : null;
+    LOG.warn("The database refused a write ({}{})", e.getMostSpecificCause().getClass().getSimpleName(),
+        constraint == null ? "" : ", constraint " + constraint);
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The request conflicts with what is stored" + (constraint == null ? "" : " (" + constraint + ")"));
+  }
+
+  /**
+   * Anything else is our fault: 500 with a reference to quote, the same in the log. The log names the
+   * exception and where it was thrown; messages from the database, which may quote debtor data, stay out.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    String reference = java.util.UUID.randomUUID().toString();
+    if (quotesData(e)) {
+      StackTraceElement[] at = e.getStackTrace();
+      LOG.error("Unexpected {} (reference {}) at {}", e.getClass().getName(), reference, at.length > 0 ? at[0] : "?");
+    } else {
+      LOG.error("Unexpected error (reference {})", reference, e);
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error; reference " + reference);
+    problem.setProperty("reference", reference);
+    return problem;
+  }
+
+  private static boolean quotesData(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value echoed back: at most 100 characters, control characters (NUL among them) shown as escapes. */
+  private static String printable(Object value) {
+    String text = String.valueOf(value);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < 100; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 
   @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)

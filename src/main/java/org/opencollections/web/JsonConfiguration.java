@@ -19,4 +19,26 @@ class JsonConfiguration {
   ObjectMapper apiObjectMapper(Jackson2ObjectMapperBuilder builder) {
     return builder.build();
   }
+
+  /**
+   * A NUL character in any string is refused where the request is read (400 naming the field): PostgreSQL
+   * cannot store one, and it never belongs in a name, a reference or a reason.
+   */
+  @Bean // Spring Boot adds every Module bean to the builder above
+  com.fasterxml.jackson.databind.Module noNulCharacters() {
+    var module = new com.fasterxml.jackson.databind.module.SimpleModule("no-nul-characters");
+    module.addDeserializer(String.class, new com.fasterxml.jackson.databind.deser.std.StringDeserializer() {
+      @Override
+      public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+          throws java.io.IOException {
+        String value = super.deserialize(p, ctxt);
+        if (value != null && value.indexOf('\u0000') >= 0) {
+          throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
+              p, "A NUL character is not allowed", value, String.class);
+        }
+        return value;
+      }
+    });
+    return module;
+  }
 }

@@ -78,7 +78,7 @@ class AccessTest {
     ResponseEntity<String> anonymous = http.exchange(path, method, new org.springframework.http.HttpEntity<>(body), String.class);
     assertThat(anonymous.getStatusCode().value()).as("without credentials").isEqualTo(401);
     ResponseEntity<String> wrongPassword =
-        http.withBasicAuth("admin", "not-the-password")
+        http.withBasicAuth("guess-" + method + path, "not-the-password") // a name of its own: no lockout
             .exchange(path, method, new org.springframework.http.HttpEntity<>(body), String.class);
     assertThat(wrongPassword.getStatusCode().value()).as("wrong password").isEqualTo(401);
 
@@ -91,5 +91,65 @@ class AccessTest {
       }
     }
     assertThat(outcomes).isEmpty();
+  }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  /** Embedded mode (demo users with public passwords) answers only on loopback. */
+  @org.junit.jupiter.api.Test
+  void embeddedModeListensOnLoopbackOnly() throws Exception {
+    java.net.InetAddress external =
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+            .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+            .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+            .findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no address besides loopback");
+    try (var loopback = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      assertThat(loopback.isConnected()).isTrue();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+          try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(external, port), 2_000);
+          }
+        })
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  /** After five wrong passwords the user name is refused for a while, even with the right password. */
+  @org.junit.jupiter.api.Test
+  void repeatedWrongPasswordsLockTheUserNameForAWhile() throws Exception {
+    assertThat(http.withBasicAuth("probe", "probe-secret").getForEntity("/api/debts", String.class).getStatusCode().value())
+        .isEqualTo(200);
+    for (int i = 0; i < 5; i++) {
+      assertThat(http.withBasicAuth("probe", "guess-" + i).getForEntity("/api/debts", String.class).getStatusCode().value())
+          .isEqualTo(401);
+    }
+    // asked with a client that does not wait out Retry-After by itself (the test's HTTP client would)
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/debts"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("probe:probe-secret".getBytes()))
+        .build();
+    java.net.http.HttpResponse<String> locked;
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      locked = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+    assertThat(locked.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(locked.body()).contains("Too many failed logins");
+    // other users are not affected
+    assertThat(new Api(http, "operator").get("/api/debts").getStatusCode().value()).isEqualTo(200);
+  }
+
+  /** Health says UP or DOWN per part to anyone (probes), its details only to an administrator. */
+  @org.junit.jupiter.api.Test
+  void healthDetailsAreForAnAdministratorOnly() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var anonymous = json.readTree(http.getForEntity("/actuator/health", String.class).getBody());
+    assertThat(anonymous.get("components").get("db").get("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.get("components").get("db").has("details")).isFalse();
+    var operator = json.readTree(http.withBasicAuth("operator", "operator").getForEntity("/actuator/health", String.class).getBody());
+    assertThat(operator.get("components").get("db").has("details")).isFalse();
+    var admin = json.readTree(http.withBasicAuth("admin", "admin").getForEntity("/actuator/health", String.class).getBody());
+    assertThat(admin.get("components").get("db").get("details").get("database").asText()).isEqualTo("PostgreSQL");
   }
 }

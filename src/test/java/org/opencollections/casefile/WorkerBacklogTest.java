@@ -25,7 +25,7 @@ class WorkerBacklogTest {
 
   @AfterEach
   void closeTheseCases() {
-    jdbc.update("update debt set status = 'CLOSED', closed_at = now() where debtor_id = ?", debtor);
+    jdbc.update("update debt set status = 'PAID', closed_at = now() where debtor_id = ?", debtor);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.opencollections.engine;
 
+import org.opencollections.process.JobTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

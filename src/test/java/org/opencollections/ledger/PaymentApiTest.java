@@ -47,6 +47,55 @@ class PaymentApiTest {
   }
 
   @Test
+  void theSameReferenceWithAnotherAmountIsAConflictNotTheFirstPayment() {
+    String debt = api.createDebt("500.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    assertThat(api.pay(debt, "BANK-2", "120.00").getStatusCode().value()).isEqualTo(201);
+
+    ResponseEntity<JsonNode> other = api.pay(debt, "BANK-2", "150.00");
+
+    assertThat(other.getStatusCode().value()).isEqualTo(409);
+    assertThat(other.getBody().get("detail").asText()).contains("BANK-2").contains("120.00");
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("380.00");
+  }
+
+  /** ISO 4217 gives the Kuwaiti dinar three decimals: 1.235 is booked as 1.235, not rounded to 1.24. */
+  @Test
+  void aCurrencyWithThreeDecimalsKeepsThemAndOneWithNoneHasNone() {
+    Map<String, Object> kwd = new java.util.HashMap<>(Api.debtRequest("10", api.dateInDays(-20), "PERSONAL_LOAN"));
+    kwd.put("currency", "KWD");
+    String debt = api.createDebt(kwd);
+    assertThat(api.call(org.springframework.http.HttpMethod.GET, "/api/debts/" + debt, null).getBody())
+        .contains("\"principal\":10.000,");
+
+    ResponseEntity<JsonNode> paid =
+        api.post("/api/debts/" + debt + "/payments", Map.of("reference", "KW-1", "amount", "1.235", "currency", "KWD"));
+
+    assertThat(paid.getStatusCode().value()).as(String.valueOf(paid.getBody())).isEqualTo(201);
+    assertThat(jdbc.queryForObject("select amount::text from posting where debt_id = ?", String.class, UUID.fromString(debt)))
+        .isEqualTo("1.235");
+    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("8.765");
+    assertThat(api.get("/api/debts/" + debt + "/postings").getBody().get(0).get("amount").decimalValue())
+        .isEqualByComparingTo("1.235");
+    ResponseEntity<JsonNode> fourDecimals =
+        api.post("/api/debts/" + debt + "/payments", Map.of("reference", "KW-2", "amount", "1.2345", "currency", "KWD"));
+    assertThat(fourDecimals.getStatusCode().value()).isEqualTo(400);
+    assertThat(fourDecimals.getBody().get("errors").get("amount").asText()).contains("KWD");
+
+    Map<String, Object> jpy = new java.util.HashMap<>(Api.debtRequest("5000", api.dateInDays(-20), "PERSONAL_LOAN"));
+    jpy.put("currency", "JPY");
+    assertThat(api.call(org.springframework.http.HttpMethod.GET, "/api/debts/" + api.createDebt(jpy), null).getBody())
+        .contains("\"principal\":5000,");
+  }
+
+  @Test
+  void anAmountBeyondTheLimitIsRefusedNotAnError() {
+    String debt = api.createDebt("500.00", api.dateInDays(-20), "PERSONAL_LOAN");
+    ResponseEntity<JsonNode> huge = api.pay(debt, "BANK-HUGE", "100000000000000000");
+    assertThat(huge.getStatusCode().value()).isEqualTo(400);
+    assertThat(huge.getBody().get("errors").get("amount").asText()).contains("less than");
+  }
+
+  @Test
   void refusesAWrongCurrencyOrAnAmountThatIsNotPositive() {
     String debt = api.createDebt("500.00", api.dateInDays(-20), "PERSONAL_LOAN");
 

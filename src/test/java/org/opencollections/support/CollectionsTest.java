@@ -26,6 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.mail.embedded-port=0",
       "collections.resume.retry-interval=PT1H",
       "collections.holds.expiry-check=PT1S",
+      // a configured user besides the demo users, for the login throttle's test
+      "collections.security.users[0].name=probe",
+      "collections.security.users[0].password={noop}probe-secret",
+      "collections.security.users[0].roles[0]=OPERATOR",
       // simulated time starts at 10:00 in New York, so contact-hour rules do not depend on when tests run
       "collections.simulation.start=" + CollectionsTest.START
     })

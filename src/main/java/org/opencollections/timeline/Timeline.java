@@ -1,4 +1,4 @@
-package org.opencollections.casefile;
+package org.opencollections.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.opencollections.tasks;
+package org.opencollections.process;
 
 import java.util.Map;
 

@@ -1,8 +1,8 @@
-package org.opencollections.engine;
+package org.opencollections.process;
 
 import org.springframework.core.env.Environment;
 
-/** Embedded: in-process engine and simulated clock. Cluster: a Camunda 8 cluster named by camunda.client.*. */
+/** Embedded: the durable embedded engine, embedded PostgreSQL and SMTP, the simulated clock. Cluster: a Camunda 8 cluster named by camunda.client.*. */
 public enum EngineMode {
   EMBEDDED,
   CLUSTER;

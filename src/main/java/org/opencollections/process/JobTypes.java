@@ -1,4 +1,4 @@
-package org.opencollections.engine;
+package org.opencollections.process;
 
 /** Every job type the models use; one worker class per type. */
 public final class JobTypes {

@@ -1,4 +1,4 @@
-package org.opencollections.decision;
+package org.opencollections.process;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.opencollections.casefile;
+package org.opencollections.timeline;
 
 /** What a timeline entry records. */
 public enum CaseEventType {
