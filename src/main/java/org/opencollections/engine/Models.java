@@ -31,10 +31,22 @@ public class Models implements org.opencollections.process.ModelCatalog {
   private final List<Resource> resources;
   private final Map<String, String> elementNames = new HashMap<>();
   private final Map<String, String> formIds = new HashMap<>();
+  private final Map<String, java.util.Set<String>> formFields = new HashMap<>();
 
   Models(@Value("${collections.models.location:classpath*:models/}") String location) {
     this.resources = find(location);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
     for (Resource resource : resources) {
+      if (resource.getFilename() != null && resource.getFilename().endsWith(".form")) {
+        try (InputStream in = resource.getInputStream()) {
+          var form = json.readTree(in);
+          java.util.Set<String> keys = new java.util.TreeSet<>();
+          form.findValues("key").forEach(k -> keys.add(k.asText()));
+          formFields.put(form.path("id").asText(), java.util.Set.copyOf(keys));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
       if (resource.getFilename() != null && resource.getFilename().endsWith(".bpmn")) {
         try (InputStream in = resource.getInputStream()) {
           for (FlowElement element : Bpmn.readModelFromStream(in).getModelElementsByType(FlowElement.class)) {
@@ -63,6 +75,11 @@ public class Models implements org.opencollections.process.ModelCatalog {
   @Override
   public String formOf(String elementId) {
     return formIds.get(elementId);
+  }
+
+  @Override
+  public java.util.Set<String> fieldsOf(String formId) {
+    return formFields.getOrDefault(formId, java.util.Set.of());
   }
 
   public void deploy(CamundaClient client) {

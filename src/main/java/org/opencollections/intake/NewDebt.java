@@ -18,12 +18,12 @@ public record NewDebt(
     @NotNull @Valid NewDebtor debtor,
     @NotBlank
         @Pattern(
-            regexp = "\\d{1,15}(\\.\\d{1,2})?",
-            message = "must be a positive decimal string with at most two decimals, e.g. \"1250.00\"")
+            regexp = "\\d{1,15}(\\.\\d{1,4})?",
+            message = "must be a positive decimal string, e.g. \"1250.00\" (with no more decimals than its currency has)")
         @Schema(description = "What is owed, as a decimal string", type = "string")
         String principal,
     @Schema(description = "ISO 4217", example = "USD") @NotBlank @IsoCurrency String currency,
-    @Schema(description = "When it fell due (days past due count from here)", example = "2027-02-09") @NotNull LocalDate dueDate,
+    @Schema(description = "When it fell due (days past due count from here)", example = "2027-02-09") @NotNull @org.opencollections.web.CalendarDate LocalDate dueDate,
     @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case product code such as CREDIT_CARD")
         @Schema(example = "PERSONAL_LOAN") String product) {
 

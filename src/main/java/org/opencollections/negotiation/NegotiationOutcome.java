@@ -58,6 +58,9 @@ public record NegotiationOutcome(
     switch (kind) {
       case PROMISE_TO_PAY -> {
         amount("promiseAmount", promiseAmount, currencyDigits, errors);
+        if (!errors.containsKey("promiseAmount") && balance != null && promiseAmount.compareTo(balance) > 0) {
+          errors.put("promiseAmount", "must not exceed the balance of " + balance.toPlainString());
+        }
         date("promiseDate", promiseDate, today, errors);
         if (promiseTolerancePercent != null
             && (promiseTolerancePercent.signum() < 0 || promiseTolerancePercent.compareTo(MAX_TOLERANCE_PERCENT) > 0)) {
@@ -69,6 +72,9 @@ public record NegotiationOutcome(
       }
       case PAYMENT_PLAN -> {
         amount("planInstalmentAmount", planInstalmentAmount, currencyDigits, errors);
+        if (!errors.containsKey("planInstalmentAmount") && balance != null && planInstalmentAmount.compareTo(balance) > 0) {
+          errors.put("planInstalmentAmount", "must not exceed the balance of " + balance.toPlainString());
+        }
         if (planInstalmentCount == null || planInstalmentCount < 1 || planInstalmentCount > MAX_INSTALMENTS) {
           errors.put("planInstalmentCount", "must be between 1 and " + MAX_INSTALMENTS);
         }
@@ -96,9 +102,13 @@ public record NegotiationOutcome(
   private void affordability(int currencyDigits, Map<String, String> errors) {
     if (declaredMonthlyIncome == null || declaredMonthlyIncome.signum() < 0) {
       errors.put("declaredMonthlyIncome", "is required for a plan (zero or more)");
+    } else if (declaredMonthlyIncome.compareTo(org.opencollections.platform.Money.LIMIT) >= 0) {
+      errors.put("declaredMonthlyIncome", "must be less than " + org.opencollections.platform.Money.LIMIT.toPlainString());
     }
     if (declaredMonthlyExpenses == null || declaredMonthlyExpenses.signum() < 0) {
       errors.put("declaredMonthlyExpenses", "is required for a plan (zero or more)");
+    } else if (declaredMonthlyExpenses.compareTo(org.opencollections.platform.Money.LIMIT) >= 0) {
+      errors.put("declaredMonthlyExpenses", "must be less than " + org.opencollections.platform.Money.LIMIT.toPlainString());
     }
     if (errors.containsKey("declaredMonthlyIncome") || errors.containsKey("declaredMonthlyExpenses")
         || errors.containsKey("planInstalmentAmount") || errors.containsKey("planIntervalDays")) {
@@ -151,6 +161,8 @@ public record NegotiationOutcome(
       errors.put(field, "is required");
     } else if (value.signum() <= 0) {
       errors.put(field, "must be greater than zero");
+    } else if (value.compareTo(org.opencollections.platform.Money.LIMIT) >= 0) {
+      errors.put(field, "must be less than " + org.opencollections.platform.Money.LIMIT.toPlainString());
     } else if (value.stripTrailingZeros().scale() > digits) {
       errors.put(field, "must have at most " + digits + " decimals");
     }

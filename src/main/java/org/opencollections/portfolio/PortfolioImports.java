@@ -133,7 +133,12 @@ public class PortfolioImports {
   }
 
   private RowSource open(ImportFormat format, Path file, int linesDone) throws IOException {
-    Lines lines = new Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    // bytes that are not UTF-8 become U+FFFD instead of failing the whole file: the row that holds them is
+    // rejected with its reason (RowValidator), the others are stored
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    Lines lines = new Lines(new java.io.BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder)));
     try {
       return format == ImportFormat.CSV ? CsvRows.open(lines, linesDone) : new JsonLines(lines, json, linesDone);
     } catch (IOException | RuntimeException e) {

@@ -56,12 +56,40 @@ class RowValidator {
               ? field + " is missing"
               : field + " '" + abbreviate(String.valueOf(v.getInvalidValue())) + "' " + v.getMessage());
     }
+    nulCharacters(debt, "", reasons);
+    if (debt.debtor() != null) {
+      nulCharacters(debt.debtor(), "debtor.", reasons);
+    }
     if (amountChecked && debt.principal() != null && debt.currency() != null) {
       BigDecimal principal = new BigDecimal(debt.principal());
       DebtIntake.principalError(principal, Currency.getInstance(debt.currency()))
           .ifPresent(e -> reasons.add("principal '" + debt.principal() + "' " + e));
     }
     return reasons;
+  }
+
+  /**
+   * PostgreSQL cannot store a NUL character, and bytes that were not UTF-8 arrive as U+FFFD: the row is
+   * refused naming the field, the rest goes on.
+   */
+  private static void nulCharacters(Record record, String prefix, List<String> reasons) {
+    for (var component : record.getClass().getRecordComponents()) {
+      if (component.getType() != String.class) {
+        continue;
+      }
+      try {
+        String value = (String) component.getAccessor().invoke(record);
+        if (value != null && value.indexOf('\u0000') >= 0) {
+          reasons.add(prefix + component.getName() + " contains a NUL character");
+        }
+        if (value != null && value.indexOf('\uFFFD') >= 0) {
+          reasons.add(prefix + component.getName()
+              + " contains bytes that are not UTF-8 (send the file in UTF-8, or name its charset in Content-Type)");
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static boolean missing(Class<? extends Annotation> constraint, Object value) {

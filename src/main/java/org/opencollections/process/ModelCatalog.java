@@ -8,4 +8,7 @@ public interface ModelCatalog {
 
   /** The id of the form linked to a user task, or null. */
   String formOf(String elementId);
+
+  /** The keys of the fields of a deployed form (what a submission of it may carry); empty if unknown. */
+  java.util.Set<String> fieldsOf(String formId);
 }

@@ -1,6 +1,7 @@
 package org.opencollections.tasks;
 
 import org.opencollections.process.ApprovalForms;
+import org.opencollections.process.ModelCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,15 +20,27 @@ class TaskForms {
 
   private final Commitments commitments;
   private final ObjectMapper json;
+  private final ModelCatalog models;
 
-  TaskForms(Commitments commitments, ObjectMapper json) {
+  TaskForms(Commitments commitments, ObjectMapper json, ModelCatalog models) {
     this.commitments = commitments;
     this.json = json;
+    this.models = models;
   }
 
   void check(String formId, UUID debtId, Map<String, Object> variables) {
     if (formId == null) {
       return;
+    }
+    // only the form's own fields go into the process: anything else could overwrite a process variable
+    java.util.Set<String> fields = models.fieldsOf(formId);
+    if (!fields.isEmpty()) {
+      Map<String, String> unknown = new java.util.TreeMap<>();
+      variables.keySet().stream().filter(k -> !fields.contains(k))
+          .forEach(k -> unknown.put(k, "is not a field of the form " + formId + " (its fields: " + String.join(", ", fields) + ")"));
+      if (!unknown.isEmpty()) {
+        throw new InvalidInputException(unknown);
+      }
     }
     if ("negotiation-outcome".equals(formId)) {
       NegotiationOutcome outcome;

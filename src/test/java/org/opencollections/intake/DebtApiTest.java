@@ -62,7 +62,7 @@ class DebtApiTest {
 
   @Test
   void refusesUnknownZoneCurrencyAndTooManyDecimals() {
-    Map<String, Object> request = new HashMap<>(Api.debtRequest("10.999", api.dateInDays(-20), "CREDIT_CARD"));
+    Map<String, Object> request = new HashMap<>(Api.debtRequest("10.99999", api.dateInDays(-20), "CREDIT_CARD"));
     request.put("currency", "XYZ");
     request.put("debtor", Map.of("name", "Dana", "timeZone", "Mars/Olympus", "jurisdiction", "US-NY"));
 
@@ -72,7 +72,22 @@ class DebtApiTest {
     JsonNode errors = refused.getBody().get("errors");
     assertThat(errors.get("currency").asText()).contains("ISO 4217");
     assertThat(errors.get("debtor.timeZone").asText()).contains("IANA");
-    assertThat(errors.get("principal").asText()).contains("two decimals");
+    assertThat(errors.get("principal").asText()).contains("no more decimals than its currency has");
+  }
+
+  @Test
+  void theDecimalsAllowedAreTheCurrencysAndTheDueDateIsACalendarDate() {
+    ResponseEntity<JsonNode> usd = api.post("/api/debts", Api.debtRequest("10.999", api.dateInDays(-20), "CREDIT_CARD"));
+    assertThat(usd.getStatusCode().value()).isEqualTo(400);
+    assertThat(usd.getBody().get("errors").get("principal").asText()).contains("has more decimals than USD allows");
+
+    Map<String, Object> kwd = new HashMap<>(Api.debtRequest("10.500", api.dateInDays(-20), "CREDIT_CARD"));
+    kwd.put("currency", "KWD");
+    assertThat(api.post("/api/debts", kwd).getStatusCode().value()).isEqualTo(201);
+
+    ResponseEntity<JsonNode> farFuture = api.post("/api/debts", Api.debtRequest("10.00", "+10000-01-01", "CREDIT_CARD"));
+    assertThat(farFuture.getStatusCode().value()).isEqualTo(400);
+    assertThat(farFuture.getBody().get("errors").get("dueDate").asText()).contains("9999-12-31");
   }
 
   @Test

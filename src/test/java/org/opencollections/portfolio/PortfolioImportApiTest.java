@@ -99,7 +99,7 @@ class PortfolioImportApiTest {
     assertThat(reasons.get(4)).contains("debtor.name is missing");
     assertThat(reasons.get(5)).contains("principal '0' must be greater than zero");
     assertThat(reasons.get(6)).contains("principal '-5'");
-    assertThat(reasons.get(7)).contains("principal '10.999'", "at most two decimals");
+    assertThat(reasons.get(7)).contains("principal '10.999'", "has more decimals than USD allows");
     assertThat(reasons.get(8)).contains("has more decimals than JPY allows");
     assertThat(reasons.get(9)).contains("currency 'XYZ' is not an ISO 4217 currency");
     assertThat(reasons.get(10)).contains("dueDate '15/01/2026' is not a date").doesNotContain("dueDate is missing");
@@ -139,6 +139,44 @@ class PortfolioImportApiTest {
         .containsExactly("17 true");
     assertThat(rest.get("nextAfterLine").isNull()).isTrue();
     assertThat(api.get("/api/portfolio/imports/" + UUID.randomUUID() + "/debts").getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void aNulCharacterOrAFiveDigitYearCostsOnlyItsOwnRow() {
+    String zone = "America/New_York";
+    String csv = String.join("\n",
+        HEADER,                                                                         // 1
+        csvRow(ref("n1"), "", "Dana\u0000Debtor", zone, "100.00", "USD", due),          // 2 NUL in the name
+        csvRow(ref("n2"), "", "Dana", zone, "100.00", "USD", "+10000-01-01"),           // 3 year 10000
+        csvRow(ref("n3"), "", "Dana", zone, "12.345", "KWD", due)) + "\n";              // 4 imported, three decimals
+
+    JsonNode done = importAndAwait("text/csv", csv);
+
+    assertThat(done.get("imported").asInt()).isEqualTo(1);
+    assertThat(done.get("rejected").asInt()).isEqualTo(2);
+    Map<Integer, String> reasons = reasonsByLine(done);
+    assertThat(reasons.get(2)).contains("debtor.name contains a NUL character");
+    assertThat(reasons.get(3)).contains("dueDate", "9999-12-31");
+    String kwd = importedDebts(done).get(ref("n3"));
+    assertThat(jdbc.queryForObject("select principal::text from debt where id = ?::uuid", String.class, kwd))
+        .isEqualTo("12.345");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8CostOnlyTheirRow() throws Exception {
+    var body = new java.io.ByteArrayOutputStream();
+    body.write((HEADER + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write((ref("u1") + ",,Dana ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // not UTF-8
+    body.write((",,,America/New_York,US-NY,10.00,USD," + due + ",CREDIT_CARD\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write((csvRow(ref("u2"), "", "Dana", "America/New_York", "20.00", "USD", due) + "\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    JsonNode done = importAndAwait("text/csv", body.toByteArray());
+
+    assertThat(done.get("imported").asInt()).isEqualTo(1);
+    assertThat(reasonsByLine(done).get(2)).contains("debtor.name contains bytes that are not UTF-8");
+    assertThat(importedDebts(done)).containsOnlyKeys(ref("u2"));
   }
 
   @Test
@@ -229,7 +267,7 @@ class PortfolioImportApiTest {
     assertThat(api.get("/api/portfolio/imports/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
   }
 
-  ResponseEntity<JsonNode> send(String contentType, String body) {
+  ResponseEntity<JsonNode> send(String contentType, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType(contentType));
     return http.withBasicAuth("admin", "admin")
@@ -237,7 +275,7 @@ class PortfolioImportApiTest {
   }
 
   /** Posts the file, checks the 202, and waits until every imported debt has its case. */
-  JsonNode importAndAwait(String contentType, String body) {
+  JsonNode importAndAwait(String contentType, Object body) {
     ResponseEntity<JsonNode> accepted = send(contentType, body);
     assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(202);
     String id = accepted.getBody().get("id").asText();

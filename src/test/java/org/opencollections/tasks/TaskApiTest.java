@@ -83,6 +83,19 @@ class TaskApiTest {
             "planFirstDueDate", api.dateInDays(3)));
     assertThat(noBudget.getBody().get("errors").fieldNames()).toIterable()
         .contains("declaredMonthlyIncome", "declaredMonthlyExpenses");
+    // beyond what the ledger can hold, more than is owed, or a variable the form does not have
+    ResponseEntity<JsonNode> astronomical =
+        api.postRaw("/api/tasks/" + task.get("id").asLong() + "/complete", "application/json",
+            "{\"outcome\":\"PROMISE_TO_PAY\",\"promiseAmount\":1e400,\"promiseDate\":\"" + api.dateInDays(3) + "\"}");
+    assertThat(astronomical.getStatusCode().value()).as(String.valueOf(astronomical.getBody())).isEqualTo(400);
+    assertThat(astronomical.getBody().get("errors").get("promiseAmount").asText()).contains("less than");
+    ResponseEntity<JsonNode> moreThanOwed =
+        api.completeTask(task, Map.of("outcome", "PROMISE_TO_PAY", "promiseAmount", 15000.01, "promiseDate", api.dateInDays(3)));
+    assertThat(moreThanOwed.getBody().get("errors").get("promiseAmount").asText()).contains("balance of 15000.00");
+    ResponseEntity<JsonNode> smuggled =
+        api.completeTask(task, Map.of("outcome", "NO_CONTACT", "segment", "LOW_RISK"));
+    assertThat(smuggled.getStatusCode().value()).isEqualTo(400);
+    assertThat(smuggled.getBody().get("errors").get("segment").asText()).contains("not a field of the form");
     assertThat(api.awaitTask(debt, "Task_NegotiateWithDebtor").get("id")).isEqualTo(task.get("id"));
   }
 
