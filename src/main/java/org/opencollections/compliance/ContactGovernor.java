@@ -78,6 +78,14 @@ public class ContactGovernor {
       }
     }
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
+    if (idempotencyKey != null) {
+      // again under the debt's lock: a concurrent request with the same key waited here for the first one's
+      // commit, and answers what it recorded
+      var earlier = attempts.findByIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     Instant now = clock.instant();
     ContactLimits limits = limits(debt, channel);
     ContactSituation situation = situation(debt, channel, template, now);

@@ -240,4 +240,31 @@ class ContactGovernorApiTest {
     assertThat(api.get("/api/debts/" + debt + "/contact-attempts/00000000-0000-0000-0000-000000000000").getStatusCode().value())
         .isEqualTo(404);
   }
+
+  /** A client that sends the same attempt twenty times at once (a double-click, a retrying proxy) records one. */
+  @Test
+  void twentyConcurrentAttemptsWithOneRequestIdRecordOneAttempt() throws Exception {
+    String debt = debt("America/New_York", "US-NY");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        answers.add(pool.submit(() -> api.post("/api/debts/" + debt + "/contact-attempts",
+            Map.of("channel", "CALL", "direction", "OUTBOUND", "outcome", "NO_ANSWER", "requestId", "dial-1"))));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var answer : answers) {
+        ResponseEntity<JsonNode> response = answer.get();
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        ids.add(response.getBody().get("id").asText());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    JsonNode attempts = api.get("/api/debts/" + debt + "/contact-attempts").getBody();
+    long calls = java.util.stream.StreamSupport.stream(attempts.spliterator(), false)
+        .filter(a -> "operator-call".equals(a.get("template").asText())).count();
+    assertThat(calls).isEqualTo(1);
+  }
 }
