@@ -47,6 +47,7 @@ public class DebtIntake {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    principal = org.opencollections.platform.Money.atScale(principal, currency); // 250.5 is recorded as 250.50, as stored
     var d = request.debtor();
     Debtor debtor =
         (d.externalRef() == null || d.externalRef().isBlank()

@@ -162,6 +162,64 @@ class PortfolioImportApiTest {
         .isEqualTo("12.345");
   }
 
+  /**
+   * The import writes with COPY what the API writes through JPA and the audit listener: the same opening
+   * entry and the same audit record of the debt's creation, but for its ids, times, actor and source.
+   */
+  @Test
+  void anImportedDebtIsRecordedAsAnApiRegisteredOneIs() {
+    String zone = "America/New_York";
+    String viaApi = api.createDebt(Map.of(
+        "externalRef", ref("api"),
+        "debtor", Map.of("name", "Dana", "email", "dana@example.org", "phone", "+1 212 555 0100",
+            "timeZone", zone, "jurisdiction", "US-NY"),
+        "principal", "250.5", "currency", "USD", "dueDate", due, "product", "CREDIT_CARD"));
+    JsonNode done = importAndAwait("text/csv", HEADER + "\n" + csvRow(ref("csv"), "", "Dana", zone, "250.5", "USD", due) + "\n");
+    String viaImport = importedDebts(done).get(ref("csv"));
+
+    JsonNode apiOpened = entry(viaApi, "CASE_OPENED");
+    JsonNode importOpened = entry(viaImport, "CASE_OPENED");
+    assertThat(importOpened.get("summary")).isEqualTo(apiOpened.get("summary"));
+    // the imported one also says where it came from
+    assertThat(importOpened.get("details").get("importId").asText()).isEqualTo(done.get("id").asText());
+    assertThat(importOpened.get("details").get("line").asInt()).isEqualTo(2);
+    assertThat(without(importOpened.get("details"), "externalRef", "importId", "line"))
+        .isEqualTo(without(apiOpened.get("details"), "externalRef"));
+
+    JsonNode apiAudit = debtCreated(viaApi);
+    JsonNode importAudit = debtCreated(viaImport);
+    assertThat(importAudit.get("source").asText()).contains(done.get("id").asText(), "line 2");
+    assertThat(fieldNames(without(importAudit, "source"))).isEqualTo(fieldNames(apiAudit));
+    assertThat(importAudit.get("before")).isEqualTo(apiAudit.get("before"));
+    assertThat(without(importAudit.get("after"), "externalRef", "debtor", "createdAt"))
+        .isEqualTo(without(apiAudit.get("after"), "externalRef", "debtor", "createdAt"));
+    assertThat(fieldNames(importAudit.get("after"))).isEqualTo(fieldNames(apiAudit.get("after")));
+  }
+
+  private JsonNode entry(String debt, String type) {
+    return api.timeline(debt).stream().filter(e -> type.equals(e.get("type").asText())).findFirst().orElseThrow();
+  }
+
+  private JsonNode debtCreated(String debt) {
+    return api.timeline(debt).stream()
+        .filter(e -> "AUDIT".equals(e.get("type").asText()))
+        .map(e -> e.get("details"))
+        .filter(d -> "Debt".equals(d.path("entity").asText()) && "CREATED".equals(d.path("action").asText()))
+        .findFirst().orElseThrow();
+  }
+
+  private static JsonNode without(JsonNode node, String... fields) {
+    var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+    copy.remove(List.of(fields));
+    return copy;
+  }
+
+  private static java.util.Set<String> fieldNames(JsonNode node) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   @Test
   void bytesThatAreNotUtf8CostOnlyTheirRow() throws Exception {
     var body = new java.io.ByteArrayOutputStream();
