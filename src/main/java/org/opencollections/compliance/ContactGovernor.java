@@ -71,16 +71,10 @@ public class ContactGovernor {
   @Transactional
   public ContactAttempt attempt(
       UUID debtId, Channel channel, Direction direction, String template, String outcome, String idempotencyKey) {
-    if (idempotencyKey != null) {
-      var earlier = attempts.findByIdempotencyKey(idempotencyKey);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
-    }
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     if (idempotencyKey != null) {
-      // again under the debt's lock: a concurrent request with the same key waited here for the first one's
-      // commit, and answers what it recorded
+      // under the debt's lock: a concurrent request with the same key waited here for the first one's commit,
+      // and answers what it recorded
       var earlier = attempts.findByIdempotencyKey(idempotencyKey);
       if (earlier.isPresent()) {
         return earlier.get();

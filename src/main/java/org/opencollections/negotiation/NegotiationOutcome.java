@@ -159,12 +159,8 @@ public record NegotiationOutcome(
   private static void amount(String field, BigDecimal value, int digits, Map<String, String> errors) {
     if (value == null) {
       errors.put(field, "is required");
-    } else if (value.signum() <= 0) {
-      errors.put(field, "must be greater than zero");
-    } else if (value.compareTo(org.opencollections.platform.Money.LIMIT) >= 0) {
-      errors.put(field, "must be less than " + org.opencollections.platform.Money.LIMIT.toPlainString());
-    } else if (value.stripTrailingZeros().scale() > digits) {
-      errors.put(field, "must have at most " + digits + " decimals");
+    } else {
+      org.opencollections.platform.Money.problem(value, digits).ifPresent(e -> errors.put(field, e));
     }
   }
 

@@ -17,11 +17,20 @@ public final class Money {
    * the currency has (trailing zeros do not count), or not below {@link #LIMIT}.
    */
   public static java.util.Optional<String> problem(BigDecimal amount, Currency currency) {
+    return problem(amount, digits(currency), currency.getCurrencyCode() + " allows (" + digits(currency) + ")");
+  }
+
+  /** The same rules for an amount whose currency is known only by its number of decimals. */
+  public static java.util.Optional<String> problem(BigDecimal amount, int digits) {
+    return problem(amount, digits, "its currency allows (" + digits + ")");
+  }
+
+  private static java.util.Optional<String> problem(BigDecimal amount, int digits, String allowed) {
     if (amount.signum() <= 0) {
       return java.util.Optional.of("must be greater than zero");
     }
-    if (amount.stripTrailingZeros().scale() > digits(currency)) {
-      return java.util.Optional.of("has more decimals than " + currency.getCurrencyCode() + " allows (" + digits(currency) + ")");
+    if (amount.stripTrailingZeros().scale() > digits) {
+      return java.util.Optional.of("has more decimals than " + allowed);
     }
     if (amount.compareTo(LIMIT) >= 0) {
       return java.util.Optional.of("must be less than " + LIMIT.toPlainString());

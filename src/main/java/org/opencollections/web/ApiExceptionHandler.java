@@ -46,9 +46,7 @@ class ApiExceptionHandler {
       return badRequest(Map.of(path(u), "is not a known field"));
     }
     if (e.getCause() instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-      String allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
-      return badRequest(Map.of(path(f), "must be one of " + allowed + ", not '" + printable(f.getValue()) + "'"));
+      return badRequest(Map.of(path(f), "must be one of " + allowed(f.getTargetType()) + ", not '" + printable(f.getValue()) + "'"));
     }
     if (e.getCause() instanceof InvalidFormatException f) {
       return badRequest(Map.of(path(f), "cannot be read as " + f.getTargetType().getSimpleName() + ": '" + printable(f.getValue()) + "'"));
@@ -64,9 +62,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
     if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-      String allowed = java.util.Arrays.stream(e.getRequiredType().getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
-      return badRequest(Map.of(e.getName(), "must be one of " + allowed + ", not '" + printable(e.getValue()) + "'"));
+      return badRequest(Map.of(e.getName(), "must be one of " + allowed(e.getRequiredType()) + ", not '" + printable(e.getValue()) + "'"));
     }
     return badRequest(Map.of(e.getName(), "cannot be read: '" + printable(e.getValue()) + "'"));
   }
@@ -136,6 +132,11 @@ class ApiExceptionHandler {
       }
     }
     return false;
+  }
+
+  /** The values of an enum, as a client writes them. */
+  private static String allowed(Class<?> enumType) {
+    return java.util.Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /** A value echoed back: at most 100 characters, control characters (NUL among them) shown as escapes. */
