@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The borders between the parts, checked on the compiled classes so a change that crosses one fails here:
  * no import cycle between the top-level packages, nothing but the engine adapters knows the engine package
  * (everything else goes through ports; the simulated clock, a top-level tool of embedded mode, moves the
- * embedded engine's clock), the bottom layer knows no feature, and no controller tells the
- * engine about a commit (that is the outbox's job).
+ * embedded engine's clock), the bottom layer knows no feature, the domain knows nothing of HTTP (its
+ * exceptions and input rules live below the features; {@code web/} maps them to ProblemDetail), and no
+ * controller tells the engine about a commit (that is the outbox's job).
  */
 class ArchitectureTest {
 
@@ -41,12 +42,20 @@ class ArchitectureTest {
   void theBottomLayerKnowsNoFeature() {
     noClasses()
         .that().resideInAnyPackage("org.opencollections.process..", "org.opencollections.timeline..",
-            "org.opencollections.platform..", "org.opencollections.web..")
+            "org.opencollections.platform..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.opencollections.intake..", "org.opencollections.ledger..", "org.opencollections.compliance..",
             "org.opencollections.negotiation..", "org.opencollections.legal..", "org.opencollections.contact..",
             "org.opencollections.casefile..", "org.opencollections.decision..", "org.opencollections.tasks..",
             "org.opencollections.portfolio..", "org.opencollections.engine..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theDomainKnowsNothingOfTheWebAdapters() {
+    noClasses()
+        .that().resideOutsideOfPackage("org.opencollections.web..")
+        .should().dependOnClassesThat().resideInAPackage("org.opencollections.web..")
         .check(CLASSES);
   }
 

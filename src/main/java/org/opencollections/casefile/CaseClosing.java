@@ -11,7 +11,7 @@ import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.ledger.Ledger;
 import org.opencollections.ledger.PostingKind;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.Stage;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

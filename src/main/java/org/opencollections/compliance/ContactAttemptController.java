@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opencollections.compliance.ContactAttempt.Direction;
 import org.opencollections.intake.DebtQueries;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -14,7 +14,7 @@ import org.opencollections.compliance.ContactAttempt.Direction;
 import org.opencollections.process.DecisionEngine;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

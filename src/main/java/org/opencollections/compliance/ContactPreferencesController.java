@@ -13,7 +13,7 @@ import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.DebtorRepository;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

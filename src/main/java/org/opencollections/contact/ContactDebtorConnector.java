@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.opencollections.compliance.ContactAttempt;
 import org.opencollections.compliance.ContactGovernor;
-import org.opencollections.web.InvalidInputException;
+import org.opencollections.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

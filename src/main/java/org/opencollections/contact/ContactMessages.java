@@ -15,7 +15,7 @@ import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.intake.Debtor;
 import org.opencollections.ledger.Ledger;
-import org.opencollections.web.InvalidInputException;
+import org.opencollections.platform.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

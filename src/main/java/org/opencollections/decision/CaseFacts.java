@@ -12,7 +12,7 @@ import org.opencollections.intake.DebtRepository;
 import org.opencollections.ledger.Ledger;
 import org.opencollections.legal.LegalReferrals;
 import org.opencollections.negotiation.Commitments;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

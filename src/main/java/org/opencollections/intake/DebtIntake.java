@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
-import org.opencollections.web.InvalidInputException;
+import org.opencollections.platform.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,7 +90,7 @@ public class DebtIntake {
   @Transactional
   public void assign(java.util.UUID debtId, String assignee) {
     debts.lockById(debtId)
-        .orElseThrow(() -> new org.opencollections.web.NotFoundException("No debt " + debtId))
+        .orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId))
         .assign(assignee);
   }
 

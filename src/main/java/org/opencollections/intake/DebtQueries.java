@@ -3,7 +3,7 @@ package org.opencollections.intake;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.opencollections.intake;
 
 import java.util.List;
 import java.util.UUID;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

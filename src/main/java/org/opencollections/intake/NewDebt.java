@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.opencollections.web.IanaZone;
-import org.opencollections.web.IsoCurrency;
+import org.opencollections.platform.IanaZone;
+import org.opencollections.platform.IsoCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
@@ -23,7 +23,7 @@ public record NewDebt(
         @Schema(description = "What is owed, as a decimal string", type = "string")
         String principal,
     @Schema(description = "ISO 4217", example = "USD") @NotBlank @IsoCurrency String currency,
-    @Schema(description = "When it fell due (days past due count from here)", example = "2027-02-09") @NotNull @org.opencollections.web.CalendarDate LocalDate dueDate,
+    @Schema(description = "When it fell due (days past due count from here)", example = "2027-02-09") @NotNull @org.opencollections.platform.CalendarDate LocalDate dueDate,
     @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case product code such as CREDIT_CARD")
         @Schema(example = "PERSONAL_LOAN") String product) {
 

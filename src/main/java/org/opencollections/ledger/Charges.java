@@ -8,9 +8,9 @@ import org.opencollections.timeline.Timeline;
 import org.opencollections.compliance.Holds;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
-import org.opencollections.web.ConflictException;
-import org.opencollections.web.InvalidInputException;
-import org.opencollections.web.NotFoundException;
+import org.opencollections.platform.ConflictException;
+import org.opencollections.platform.InvalidInputException;
+import org.opencollections.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -58,7 +58,7 @@ class PaymentController {
   }
 
   record ChargeRequest(
-      @NotNull PostingKind kind, @NotNull BigDecimal amount, @NotBlank @org.opencollections.web.IsoCurrency String currency,
+      @NotNull PostingKind kind, @NotNull BigDecimal amount, @NotBlank @org.opencollections.platform.IsoCurrency String currency,
       @NotBlank @Size(max = 120) String reference, @NotBlank @Size(max = 200) String reason) {}
 
   /** Interest or a fee: 201, 200 for a known reference, 409 while a hold freezes charges or the case is closed. */

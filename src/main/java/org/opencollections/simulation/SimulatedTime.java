@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.opencollections.engine.embedded.EmbeddedEngine;
 import org.opencollections.platform.SimulatedClock;
-import org.opencollections.web.ConflictException;
+import org.opencollections.platform.ConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opencollections.negotiation.Commitments;
 import org.opencollections.negotiation.NegotiationOutcome;
-import org.opencollections.web.InvalidInputException;
+import org.opencollections.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,8 @@
 package org.opencollections.web;
 
+import org.opencollections.platform.ConflictException;
+import org.opencollections.platform.InvalidInputException;
+import org.opencollections.platform.NotFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;

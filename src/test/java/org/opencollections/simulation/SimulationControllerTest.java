@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.opencollections.engine.embedded.EmbeddedEngine;
-import org.opencollections.web.ConflictException;
+import org.opencollections.platform.ConflictException;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 class SimulationControllerTest {

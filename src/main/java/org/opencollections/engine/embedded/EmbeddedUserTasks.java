@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.opencollections.engine.Models;
 import org.opencollections.tasks.OpenUserTask;
 import org.opencollections.tasks.UserTaskGateway;
-import org.opencollections.web.ConflictException;
+import org.opencollections.platform.ConflictException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

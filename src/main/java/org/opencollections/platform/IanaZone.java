@@ -1,4 +1,4 @@
-package org.opencollections.web;
+package org.opencollections.platform;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

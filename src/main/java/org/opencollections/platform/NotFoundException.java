@@ -1,4 +1,4 @@
-package org.opencollections.web;
+package org.opencollections.platform;
 
 public class NotFoundException extends RuntimeException {
   public NotFoundException(String message) {
