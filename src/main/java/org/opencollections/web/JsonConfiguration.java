@@ -21,6 +21,20 @@ class JsonConfiguration {
   }
 
   /**
+   * What the API answers: the same mapper, but every decimal (money above all) written as a decimal string,
+   * "1250.50", as it is read: a JSON number would reach many clients as a binary float and lose the scale.
+   * Only HTTP answers change; process variables keep their numbers for FEEL.
+   */
+  @Bean
+  org.springframework.http.converter.json.MappingJackson2HttpMessageConverter apiJson(ObjectMapper apiObjectMapper) {
+    ObjectMapper answers = apiObjectMapper.copy();
+    answers.configOverride(java.math.BigDecimal.class)
+        .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING));
+    answers.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    return new org.springframework.http.converter.json.MappingJackson2HttpMessageConverter(answers);
+  }
+
+  /**
    * A NUL character in any string is refused where the request is read (400 naming the field): PostgreSQL
    * cannot store one, and it never belongs in a name, a reference or a reason.
    */

@@ -31,6 +31,13 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
+  static {
+    // decimals travel as strings both ways (see JsonConfiguration), so the description says string
+    org.springdoc.core.utils.SpringDocUtils.getConfig()
+        .replaceWithSchema(java.math.BigDecimal.class,
+            new io.swagger.v3.oas.models.media.StringSchema().format("decimal").pattern("^-?[0-9]+(\\.[0-9]+)?$"));
+  }
+
   /** Money examples are set here: from an annotation a "12000.00" would come out as the number 12000.0. */
   @Bean
   org.springdoc.core.customizers.OpenApiCustomizer moneyExamples() {

@@ -70,7 +70,7 @@ class WorkQueueApiTest {
 
     JsonNode bigOnly = api.get("/api/debts?assignee=" + assignee + "&minBalance=1000").getBody();
     assertThat(bigOnly.get("total").asLong()).isEqualTo(1);
-    assertThat(bigOnly.get("items").get(0).get("balance").decimalValue()).isEqualByComparingTo("25000.00");
+    assertThat(bigOnly.get("items").get(0).get("balance").asText()).isEqualTo("25000.00");
     assertThat(api.get("/api/debts?assignee=" + assignee + "&status=PAID").getBody().get("total").asLong()).isZero();
     assertThat(api.get("/api/debts?size=500").getStatusCode().value()).isEqualTo(400);
     assertThat(api.get("/api/debts?stage=NOWHERE").getStatusCode().value()).isEqualTo(400);

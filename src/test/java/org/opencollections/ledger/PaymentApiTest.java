@@ -40,7 +40,7 @@ class PaymentApiTest {
     assertThat(first.getStatusCode().value()).isEqualTo(201);
     assertThat(repeat.getStatusCode().value()).isEqualTo(200);
     assertThat(repeat.getBody().get("postingId")).isEqualTo(first.getBody().get("postingId"));
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("380.00");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("380.00");
     assertThat(jdbc.queryForObject("select count(*) from posting where debt_id = ?", Integer.class, UUID.fromString(debt)))
         .isEqualTo(1);
     assertThat(api.count(debt, Api.type("PAYMENT"))).isEqualTo(1);
@@ -55,7 +55,7 @@ class PaymentApiTest {
 
     assertThat(other.getStatusCode().value()).isEqualTo(409);
     assertThat(other.getBody().get("detail").asText()).contains("BANK-2").contains("120.00");
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("380.00");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("380.00");
   }
 
   /** ISO 4217 gives the Kuwaiti dinar three decimals: 1.235 is booked as 1.235, not rounded to 1.24. */
@@ -65,7 +65,7 @@ class PaymentApiTest {
     kwd.put("currency", "KWD");
     String debt = api.createDebt(kwd);
     assertThat(api.call(org.springframework.http.HttpMethod.GET, "/api/debts/" + debt, null).getBody())
-        .contains("\"principal\":10.000,");
+        .contains("\"principal\":\"10.000\",");
 
     ResponseEntity<JsonNode> paid =
         api.post("/api/debts/" + debt + "/payments", Map.of("reference", "KW-1", "amount", "1.235", "currency", "KWD"));
@@ -73,9 +73,9 @@ class PaymentApiTest {
     assertThat(paid.getStatusCode().value()).as(String.valueOf(paid.getBody())).isEqualTo(201);
     assertThat(jdbc.queryForObject("select amount::text from posting where debt_id = ?", String.class, UUID.fromString(debt)))
         .isEqualTo("1.235");
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("8.765");
-    assertThat(api.get("/api/debts/" + debt + "/postings").getBody().get(0).get("amount").decimalValue())
-        .isEqualByComparingTo("1.235");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("8.765");
+    assertThat(api.get("/api/debts/" + debt + "/postings").getBody().get(0).get("amount").asText())
+        .isEqualTo("1.235");
     ResponseEntity<JsonNode> fourDecimals =
         api.post("/api/debts/" + debt + "/payments", Map.of("reference", "KW-2", "amount", "1.2345", "currency", "KWD"));
     assertThat(fourDecimals.getStatusCode().value()).isEqualTo(400);
@@ -84,7 +84,7 @@ class PaymentApiTest {
     Map<String, Object> jpy = new java.util.HashMap<>(Api.debtRequest("5000", api.dateInDays(-20), "PERSONAL_LOAN"));
     jpy.put("currency", "JPY");
     assertThat(api.call(org.springframework.http.HttpMethod.GET, "/api/debts/" + api.createDebt(jpy), null).getBody())
-        .contains("\"principal\":5000,");
+        .contains("\"principal\":\"5000\",");
   }
 
   @Test
@@ -110,7 +110,7 @@ class PaymentApiTest {
     assertThat(zero.getStatusCode().value()).isEqualTo(400);
     assertThat(negative.getStatusCode().value()).isEqualTo(400);
     assertThat(fractions.getStatusCode().value()).isEqualTo(400);
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("500.00");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("500.00");
   }
 
   @Test
@@ -123,11 +123,11 @@ class PaymentApiTest {
     assertThat(paid.getBody().get("paidInFull").asBoolean()).isTrue();
     JsonNode closed = api.awaitStatus(debt, "PAID");
     assertThat(closed.get("stage").asText()).isEqualTo("CLOSED");
-    assertThat(closed.get("balance").decimalValue()).isEqualByComparingTo("-50.00");
+    assertThat(closed.get("balance").asText()).isEqualTo("-50.00");
     // money that arrives after the case closed is never refused: it adds to the debtor's credit
     ResponseEntity<JsonNode> late = api.pay(debt, "BANK-LATE", "10.00");
     assertThat(late.getStatusCode().value()).isEqualTo(201);
-    assertThat(late.getBody().get("balanceAfter").decimalValue()).isEqualByComparingTo("-60.00");
+    assertThat(late.getBody().get("balanceAfter").asText()).isEqualTo("-60.00");
     assertThat(api.debt(debt).get("status").asText()).isEqualTo("PAID");
   }
 
@@ -142,7 +142,7 @@ class PaymentApiTest {
         api.post("/api/debts/" + debt + "/payments/" + paymentId + "/reversal", Map.of("reason", "Chargeback"));
     assertThat(reversed.getStatusCode().value()).as(String.valueOf(reversed.getBody())).isEqualTo(201);
     assertThat(reversed.getBody().get("reopened").asBoolean()).isTrue();
-    assertThat(reversed.getBody().get("posting").get("balanceAfter").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(reversed.getBody().get("posting").get("balanceAfter").asText()).isEqualTo("300.00");
     // once per payment
     ResponseEntity<JsonNode> again =
         api.post("/api/debts/" + debt + "/payments/" + paymentId + "/reversal", Map.of("reason", "Chargeback"));
@@ -152,7 +152,7 @@ class PaymentApiTest {
 
     JsonNode reopened = api.debt(debt);
     assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
-    assertThat(reopened.get("balance").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(reopened.get("balance").asText()).isEqualTo("300.00");
     // the case negotiates again, with a new process instance
     api.awaitTask(debt, "Task_NegotiateWithDebtor");
     assertThat(api.get("/api/debts/" + debt + "/postings").getBody())
@@ -166,7 +166,7 @@ class PaymentApiTest {
     Map<String, Object> fee = Map.of("kind", "FEE", "amount", "25.00", "currency", "USD", "reference", "FEE-1", "reason", "Late fee");
     assertThat(api.post("/api/debts/" + debt + "/charges", fee).getStatusCode().value()).isEqualTo(201);
     assertThat(api.post("/api/debts/" + debt + "/charges", fee).getStatusCode().value()).isEqualTo(200);
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("425.00");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("425.00");
 
     String hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost job")).getBody().get("id").asText();
     ResponseEntity<JsonNode> frozen =
@@ -174,13 +174,13 @@ class PaymentApiTest {
             Map.of("kind", "INTEREST", "amount", "3.10", "currency", "USD", "reference", "INT-2027-03", "reason", "Monthly interest"));
     assertThat(frozen.getStatusCode().value()).isEqualTo(409);
     assertThat(frozen.getBody().get("detail").asText()).contains("HARDSHIP").contains(hold);
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("425.00");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("425.00");
 
     api.post("/api/debts/" + debt + "/holds/" + hold + "/release", Map.of());
     assertThat(api.post("/api/debts/" + debt + "/charges",
             Map.of("kind", "INTEREST", "amount", "3.10", "currency", "USD", "reference", "INT-2027-03", "reason", "Monthly interest"))
         .getStatusCode().value()).isEqualTo(201);
-    assertThat(api.debt(debt).get("balance").decimalValue()).isEqualByComparingTo("428.10");
+    assertThat(api.debt(debt).get("balance").asText()).isEqualTo("428.10");
     // a charge is not a payment: the kinds an operator may charge are only fees and interest
     assertThat(api.post("/api/debts/" + debt + "/charges",
             Map.of("kind", "WRITE_OFF", "amount", "1.00", "currency", "USD", "reference", "X", "reason", "x"))

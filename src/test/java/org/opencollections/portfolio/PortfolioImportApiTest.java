@@ -115,7 +115,7 @@ class PortfolioImportApiTest {
     assertThat(debts).containsOnlyKeys(ref("a"), ref("b"), ref("m"));
     JsonNode a = api.debt(debts.get(ref("a")));
     JsonNode b = api.debt(debts.get(ref("b")));
-    assertThat(a.get("principal").decimalValue()).isEqualByComparingTo("1250.50");
+    assertThat(a.get("principal").asText()).isEqualTo("1250.50");
     assertThat(b.get("debtorId").asText()).isEqualTo(a.get("debtorId").asText());
     assertThat(api.debt(stored).get("debtorId").asText()).isNotEqualTo(a.get("debtorId").asText());
     assertThat(api.timeline(debts.get(ref("m")))).extracting(e -> e.get("type").asText()).startsWith("CASE_OPENED");
