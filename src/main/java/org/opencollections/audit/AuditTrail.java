@@ -1,9 +1,6 @@
 package org.opencollections.audit;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.math.BigDecimal;
-import java.time.temporal.TemporalAccessor;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +46,13 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
   @Override
   public void onPostInsert(PostInsertEvent event) {
     if (event.getEntity() instanceof Audited audited) {
-      String[] names = event.getPersister().getPropertyNames();
-      Map<String, Object> after = new LinkedHashMap<>();
-      for (int i = 0; i < names.length; i++) {
-        if (!ignored(names[i])) {
-          after.put(names[i], plain(event.getState()[i]));
-        }
-      }
+      Map<String, Object> after = AuditEntries.state(event.getPersister().getPropertyNames(), event.getState());
       Object id = event.getId();
       String actor = actor();
       // with JDBC batching the row may not be written yet: the event waits until the session has flushed
       event.getSession().getActionQueue().registerProcess(
           (org.hibernate.action.spi.BeforeTransactionCompletionProcess)
-              session -> write(audited, id, "CREATED", Map.of(), after, actor));
+              session -> write(audited, AuditEntries.entry(audited, id, "CREATED", Map.of(), after, actor)));
     }
   }
 
@@ -76,32 +67,21 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
     Map<String, Object> before = new LinkedHashMap<>();
     Map<String, Object> after = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {
-      Object was = old == null ? null : plain(old[i]);
-      Object is = plain(now[i]);
-      if (!ignored(names[i]) && !java.util.Objects.equals(was, is)) {
+      Object was = old == null ? null : AuditEntries.plain(old[i]);
+      Object is = AuditEntries.plain(now[i]);
+      if (!AuditEntries.ignored(names[i]) && !java.util.Objects.equals(was, is)) {
         before.put(names[i], was);
         after.put(names[i], is);
       }
     }
     if (!after.isEmpty()) {
-      write(audited, event.getId(), "CHANGED", before, after, actor());
+      write(audited, AuditEntries.entry(audited, event.getId(), "CHANGED", before, after, actor()));
     }
   }
 
-  private void write(
-      Audited audited, Object id, String action, Map<String, Object> before, Map<String, Object> after, String actor) {
-    String entity = audited.getClass().getSimpleName();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("actor", actor);
-    details.put("entity", entity);
-    details.put("entityId", String.valueOf(id));
-    details.put("action", action);
-    details.put("before", before);
-    details.put("after", after);
-    String summary = entity + " " + action.toLowerCase() + " by " + actor
-        + (action.equals("CHANGED") ? ": " + String.join(", ", after.keySet()) : "");
+  private void write(Audited audited, AuditEntries.Entry entry) {
     for (UUID debtId : debtsOf(audited)) {
-      timeline.record(debtId, CaseEventType.AUDIT, summary, details);
+      timeline.record(debtId, CaseEventType.AUDIT, entry.summary(), entry.details());
     }
   }
 
@@ -117,34 +97,6 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
   static String actor() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth == null || !auth.isAuthenticated() ? PROCESS : auth.getName();
-  }
-
-  private static boolean ignored(String property) {
-    return property.equals("version");
-  }
-
-  /** A value as JSON shows it: money exact, times as ISO text, entities by their id. */
-  private static Object plain(Object value) {
-    return switch (value) {
-      case null -> null;
-      case BigDecimal b -> b.toPlainString();
-      case String s -> s;
-      case Number n -> n;
-      case Boolean b -> b;
-      case Enum<?> e -> e.name();
-      case TemporalAccessor t -> t.toString();
-      case UUID u -> u.toString();
-      case Collection<?> c -> null; // child collections are audited as entities of their own
-      default -> idOf(value);
-    };
-  }
-
-  private static Object idOf(Object entity) {
-    try {
-      return String.valueOf(entity.getClass().getMethod("id").invoke(entity));
-    } catch (ReflectiveOperationException e) {
-      return String.valueOf(entity);
-    }
   }
 
   @Override

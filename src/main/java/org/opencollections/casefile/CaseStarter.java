@@ -3,32 +3,21 @@ package org.opencollections.casefile;
 import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.opencollections.compliance.Holds;
-import org.opencollections.intake.Debt;
+import org.opencollections.casefile.ResumePlanning.Start;
 import org.opencollections.intake.DebtRepository;
-import org.opencollections.intake.Stage;
-import org.opencollections.legal.LegalReferrals;
-import org.opencollections.negotiation.Commitments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,11 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cluster than before, a closed case was reopened).
  *
  * <p>One mechanism for every bulk start (resumption after a restart, the periodic retry, portfolio imports):
- * {@link #startAll} reads a batch of cases without a process from the database under one lock, keeps a
- * bounded window of start commands in flight (narrower while the engine answers slowly), backs off while
- * the engine pushes back, waits while the workers are behind (too many started cases still await their
- * first step: {@link WorkerBacklog}), and attaches each
- * instance as it is created. The next batch is read only when the previous one is done, so no case is
+ * {@link #startAll} reads a batch of cases without a process from the database under one lock, decides where
+ * each starts ({@link ResumePlanning}), sends the starts at the engine's pace ({@link StartPacing}: a window
+ * in flight, backing off while the engine pushes back), waits while the workers are behind (too many started
+ * cases still await their first step: {@link WorkerBacklog}), and attaches each instance as it is created. The next batch is read only when the previous one is done, so no case is
  * started twice and a restart continues where the database says it stopped.
  */
 @Service
@@ -60,34 +48,19 @@ public class CaseStarter {
   private static final Duration GRACE = Duration.ofSeconds(30);
   /** At start-up no request is creating cases yet: every open case without a live instance is resumed. */
   private static final Instant EVERY_CASE = Instant.parse("9999-01-01T00:00:00Z");
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
-  /**
-   * A start answered slower than this means the engine's queue is long: fewer starts go in flight, so the
-   * commands of running cases (their jobs and decisions) still get through. An engine without
-   * backpressure of its own (the in-process one) is paced by this alone.
-   */
-  private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
   /** How long a bulk start waits for the workers to catch up before leaving the rest to its next round. */
   private static final Duration WORKER_PATIENCE = Duration.ofSeconds(10);
 
   private final DebtRepository debts;
   private final CaseWorkflow workflow;
   private final Timeline timeline;
-  private final Commitments commitments;
-  private final LegalReferrals referrals;
-  private final Holds holds;
+  private final ResumePlanning planning;
+  private final StartPacing pacing;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final int window;
-  private final int batch;
   private final WorkerBacklog workers;
   /** Bulk starts pause while this many started cases still wait for their first step (0: no bound). */
   private final int maxAwaitingFirstStep;
-  /** How many starts may be in flight now: halves on a slow answer, grows by one on a quick one. */
-  private volatile int inFlightLimit;
-  private final Counter startsSent;
-  private final Counter startsRefusedBusy;
   private final Counter startsPausedForWorkers;
   /** Fair: a single reopened case waits for at most one batch of a bulk start. */
   private final ReentrantLock lock = new ReentrantLock(true);
@@ -97,39 +70,23 @@ public class CaseStarter {
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("case-start-retry").daemon().factory());
 
   public CaseStarter(
-      DebtRepository debts, CaseWorkflow workflow, Timeline timeline, Commitments commitments,
-      LegalReferrals referrals, Holds holds, TransactionTemplate tx, Clock clock,
-      @Value("${collections.cases.start-window:32}") int window,
+      DebtRepository debts, CaseWorkflow workflow, Timeline timeline, ResumePlanning planning, StartPacing pacing,
+      TransactionTemplate tx, Clock clock,
       @Value("${collections.cases.max-awaiting-first-step:48}") int maxAwaitingFirstStep, WorkerBacklog workers,
       MeterRegistry meters) {
     this.debts = debts;
     this.workflow = workflow;
     this.timeline = timeline;
-    this.commitments = commitments;
-    this.referrals = referrals;
-    this.holds = holds;
+    this.planning = planning;
+    this.pacing = pacing;
     this.tx = tx;
     this.clock = clock;
-    this.window = window;
-    this.batch = 4 * window;
-    this.inFlightLimit = window;
     this.maxAwaitingFirstStep = maxAwaitingFirstStep;
     this.workers = workers;
-    // the starter's pace, for whoever watches a bulk import: /actuator/metrics/collections.cases.starts
-    this.startsSent =
-        Counter.builder("collections.cases.starts").tag("outcome", "created")
-            .description("Process instances the case starter created").register(meters);
-    this.startsRefusedBusy =
-        Counter.builder("collections.cases.starts").tag("outcome", "engine-busy")
-            .description("Starts the engine refused with backpressure (RESOURCE_EXHAUSTED/UNAVAILABLE); each is sent again")
-            .register(meters);
     this.startsPausedForWorkers =
         Counter.builder("collections.cases.start-pauses")
             .description("Times a bulk start paused because too many started cases still awaited their first step")
             .register(meters);
-    Gauge.builder("collections.cases.start-window", this, s -> s.inFlightLimit)
-        .description("Starts the case starter may have in flight now (narrower while the engine is slow or busy)")
-        .register(meters);
   }
 
   /**
@@ -249,11 +206,11 @@ public class CaseStarter {
       lock.lock();
       try {
         // no more than the workers have room for: the queue in front of a case registered by hand stays short
-        List<UUID> next = backlog.next(workflow.epoch(), Math.min(batch, room));
+        List<UUID> next = backlog.next(workflow.epoch(), Math.min(pacing.batch(), room));
         if (next.isEmpty()) {
           return new Progress(started, true, false);
         }
-        Sent sent = send(next);
+        StartPacing.Sent sent = send(next);
         started += sent.started();
         if (sent.refused() || sent.started() == 0) {
           return new Progress(started, false, false);
@@ -264,95 +221,16 @@ public class CaseStarter {
     }
   }
 
-  /** One case's start: at the beginning ({@code point} null) or where the case stood. */
-  private record Start(UUID debtId, ResumePoint point) {}
-
-  private record Outcome(Start start, long sentAt, Long key, Throwable failure) {}
-
-  private record Sent(int started, boolean refused) {}
-
-  /** Sends the starts of these cases, at most {@code window} in flight; caller holds the lock. */
-  private Sent send(List<UUID> ids) {
-    Deque<Start> todo = new ArrayDeque<>();
+  /** Sends the starts of these cases at the engine's pace; caller holds the lock. */
+  private StartPacing.Sent send(List<UUID> ids) {
+    List<Start> starts = new ArrayList<>();
     for (UUID id : ids) {
-      Start start = tx.execute(s -> plan(id));
+      Start start = tx.execute(s -> planning.plan(id));
       if (start != null) {
-        todo.add(start);
+        starts.add(start);
       }
     }
-    BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
-    int inFlight = 0;
-    int started = 0;
-    boolean refused = false;
-    boolean interrupted = false;
-    Duration pause = FIRST_PAUSE;
-    long sendAfter = System.nanoTime();
-    while (inFlight > 0 || (!refused && !todo.isEmpty())) {
-      boolean maySend = !refused && !todo.isEmpty() && inFlight < inFlightLimit;
-      if (maySend && System.nanoTime() >= sendAfter) {
-        Start start = todo.poll();
-        inFlight++;
-        long sentAt = System.nanoTime();
-        try {
-          workflow.startAsync(start.debtId(), start.point())
-              .whenComplete((key, failure) -> done.add(new Outcome(start, sentAt, key, failure)));
-        } catch (RuntimeException e) {
-          done.add(new Outcome(start, sentAt, null, e));
-        }
-        continue;
-      }
-      Outcome outcome;
-      try {
-        long wait = maySend ? Math.max(0, sendAfter - System.nanoTime()) : Duration.ofMinutes(5).toNanos();
-        outcome = done.poll(wait, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        // shutting down: send nothing more, but record the instances already asked for
-        interrupted = true;
-        refused = true;
-        continue;
-      }
-      if (outcome == null) {
-        if (!maySend) {
-          LOG.warn("{} case starts got no answer from the engine; they are left to the retry", inFlight);
-          refused = true;
-          break;
-        }
-        continue;
-      }
-      inFlight--;
-      Throwable failure = outcome.failure() instanceof CompletionException c ? c.getCause() : outcome.failure();
-      if (failure == null) {
-        attach(outcome.start(), outcome.key());
-        started++;
-        startsSent.increment();
-        pause = FIRST_PAUSE;
-        boolean slow = System.nanoTime() - outcome.sentAt() > SLOW_ANSWER.toNanos();
-        inFlightLimit = slow ? Math.max(1, inFlightLimit / 2) : Math.min(window, inFlightLimit + 1);
-      } else if (failure instanceof EngineBusyException) {
-        startsRefusedBusy.increment();
-        inFlightLimit = Math.max(1, inFlightLimit / 2);
-        todo.addFirst(outcome.start()); // never dropped: sent again after a pause that grows while it lasts
-        sendAfter = System.nanoTime() + pause.toNanos();
-        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-      } else {
-        LOG.warn("Could not start the process of case {}: {}", outcome.start().debtId(), failure.getMessage());
-        refused = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return new Sent(started, refused);
-  }
-
-  /** Decided from the stored case under the lock: nothing if it is closed or already runs on this engine. */
-  private Start plan(UUID debtId) {
-    Debt debt = debts.findById(debtId).orElse(null);
-    if (debt == null || debt.status().closed() || workflow.epoch().equals(debt.engineEpoch())) {
-      return null;
-    }
-    boolean neverStarted = debt.processInstanceKey() == null && debt.stage() == Stage.INTAKE;
-    return new Start(debtId, neverStarted ? null : resumePoint(debt));
+    return pacing.send(starts, this::attach);
   }
 
   private void attach(Start start, long key) {
@@ -367,31 +245,5 @@ public class CaseStarter {
                 Map.of("stage", start.point().stage().name(), "processInstanceKey", key));
           }
         });
-  }
-
-  private ResumePoint resumePoint(Debt debt) {
-    Map<String, Object> variables = new HashMap<>();
-    // a hold's treatment routes the start of collection, so it only goes back to a case still on hold
-    List<String> results = debt.stage() == Stage.ON_HOLD
-        ? List.of("segmentation", "escalation", "writeOffDecision", "holdTreatment")
-        : List.of("segmentation", "escalation", "writeOffDecision");
-    for (String result : results) {
-      timeline
-          .latest(debt.id(), CaseEventType.DECISION, "resultVariable", result)
-          .ifPresent(d -> variables.put(result, d.get("outputs")));
-    }
-    boolean awaitingCounsel = false;
-    Stage stage = debt.stage();
-    switch (stage) {
-      case MONITORING -> variables.putAll(commitments.resumeVariables(debt.id()));
-      case LEGAL -> awaitingCounsel = referrals.awaitingCounsel(debt.id());
-      // released while the engine was away: collection starts where the hold treatment says
-      case ON_HOLD -> stage = holds.noneActive(debt.id()) ? Stage.SEGMENTATION : Stage.ON_HOLD;
-      default -> {}
-    }
-    if (stage == Stage.MONITORING && !variables.containsKey("instalments")) {
-      stage = Stage.NEGOTIATION; // nothing left to monitor: negotiate again
-    }
-    return new ResumePoint(stage, awaitingCounsel, variables);
   }
 }

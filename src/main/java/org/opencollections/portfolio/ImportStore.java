@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.opencollections.timeline.CaseEventType;
-import org.opencollections.intake.CaseStatus;
+import jakarta.persistence.EntityManager;
+import java.time.ZoneId;
+import org.opencollections.audit.AuditEntries;
+import org.opencollections.intake.Debt;
+import org.opencollections.intake.Debtor;
 import org.opencollections.intake.DebtIntake;
 import org.opencollections.intake.NewDebt;
-import org.opencollections.intake.Stage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -76,9 +79,15 @@ class ImportStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final EntityManager entities;
+  private final AuditEntries audit;
 
-  ImportStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+  ImportStore(
+      DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, EntityManager entities,
+      AuditEntries audit) {
     this.dataSource = dataSource;
+    this.entities = entities;
+    this.audit = audit;
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
@@ -135,31 +144,40 @@ class ImportStore {
       inThisChunk.put(request.externalRef(), row.line());
       NewDebt.NewDebtor d = request.debtor();
       String debtorRef = d.externalRef() == null || d.externalRef().isBlank() ? null : d.externalRef();
-      UUID debtorId = debtorRef == null ? null : debtors.get(debtorRef);
-      if (debtorId == null) {
-        debtorId = UUID.randomUUID();
-        newDebtors.add(debtorId, debtorRef, d.name(), d.email(), d.phone(), d.timeZone(), d.jurisdiction(), now);
+      UUID known = debtorRef == null ? null : debtors.get(debtorRef);
+      // the domain's own constructors give the new rows their defaults (stage, status, money at its scale)
+      Debtor debtor;
+      UUID debtorId = known;
+      if (known == null) {
+        debtor = new Debtor(debtorRef, d.name(), d.email(), d.phone(), ZoneId.of(d.timeZone()), d.jurisdiction(), now);
+        newDebtors.add(debtor.id(), debtor.externalRef(), debtor.name(), debtor.email(), debtor.phone(),
+            debtor.timeZone().getId(), debtor.jurisdiction(), debtor.createdAt());
+        debtorId = debtor.id();
         if (debtorRef != null) {
           debtors.put(debtorRef, debtorId);
           prepared.debtorRefs.put(debtorRef, debtorId);
         }
+      } else {
+        debtor = entities.getReference(Debtor.class, known); // its id is all the new debt needs: never loaded
       }
-      UUID debtId = UUID.randomUUID();
       Currency currency = Currency.getInstance(request.currency());
-      BigDecimal principal = org.opencollections.platform.Money.atScale(new BigDecimal(request.principal()), currency);
+      Debt debt = new Debt(request.externalRef(), debtor, new BigDecimal(request.principal()), currency,
+          request.dueDate(), request.product(), now);
       newDebts.add(
-          debtId, request.externalRef(), debtorId, principal.toPlainString(), currency.getCurrencyCode(),
-          request.dueDate(), request.product(), Stage.INTAKE, CaseStatus.OPEN, now, 0, importId, row.line());
+          debt.id(), debt.externalRef(), debtorId, debt.principal().toPlainString(), currency.getCurrencyCode(),
+          debt.dueDate(), debt.product(), debt.stage(), debt.status(), debt.createdAt(), 0, importId, row.line());
       Map<String, Object> details =
-          new LinkedHashMap<>(DebtIntake.caseOpenedDetails(request.externalRef(), principal, currency));
+          new LinkedHashMap<>(DebtIntake.caseOpenedDetails(debt.externalRef(), debt.principal(), currency));
       details.put("importId", importId.toString());
       details.put("line", row.line());
       opened.add(
-          debtId, now, CaseEventType.CASE_OPENED,
-          DebtIntake.caseOpenedSummary(principal, currency, request.product()), Json.object(details));
-      audited.add(
-          debtId, now, CaseEventType.AUDIT, "Debt created by " + actor,
-          Json.object(audit(actor, debtId, debtorId, request, principal, currency, now, importId, row.line())));
+          debt.id(), now, CaseEventType.CASE_OPENED,
+          DebtIntake.caseOpenedSummary(debt.principal(), currency, debt.product()), Json.object(details));
+      // the audit's own entry for this debt, as its listener writes it when the API inserts one
+      AuditEntries.Entry created = audit.creation(debt, actor == null ? "unknown" : actor);
+      Map<String, Object> entry = new LinkedHashMap<>(created.details());
+      entry.put("source", "portfolio import " + importId + ", line " + row.line());
+      audited.add(debt.id(), now, CaseEventType.AUDIT, created.summary(), Json.object(entry));
     }
     // in this order: debtors before their debts, CASE_OPENED before AUDIT as when a debt is registered alone
     for (CopyRows rows : List.of(newDebtors, newDebts, opened, audited, rejections)) {
@@ -210,38 +228,6 @@ class ImportStore {
         "update portfolio_import set rows_read = rows_read + ?, imported = imported + ?, rejected = rejected + ?,"
             + " lines_done = ? where id = ?",
         prepared.chunk.size(), prepared.imported, prepared.rejected, prepared.linesDone, prepared.importId);
-  }
-
-  /** The audit entry of a debt's creation, as the audit trail writes it for one registered through the API. */
-  private static Map<String, Object> audit(
-      String actor, UUID debtId, UUID debtorId, NewDebt request, BigDecimal principal, Currency currency,
-      Instant now, UUID importId, int line) {
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("createdAt", now.toString());
-    after.put("currency", currency.getCurrencyCode());
-    after.put("debtor", debtorId.toString());
-    after.put("dueDate", request.dueDate().toString());
-    after.put("externalRef", request.externalRef());
-    after.put("heldDays", 0);
-    after.put("principal", principal.toPlainString());
-    after.put("product", request.product());
-    after.put("stage", Stage.INTAKE.name());
-    after.put("status", CaseStatus.OPEN.name());
-    // the audit listener records every column of a new debt, the empty ones too: so does the import
-    // (PortfolioImportApiTest#anImportedDebtIsRecordedAsAnApiRegisteredOneIs holds the two shapes together)
-    for (String empty : List.of("assignee", "closedAt", "engineEpoch", "onHoldSince", "processInstanceKey",
-        "segment", "segmentPriority", "validationNoticeSentAt")) {
-      after.put(empty, null);
-    }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("actor", actor == null ? "unknown" : actor);
-    details.put("entity", "Debt");
-    details.put("entityId", debtId.toString());
-    details.put("action", "CREATED");
-    details.put("before", Map.of());
-    details.put("after", after);
-    details.put("source", "portfolio import " + importId + ", line " + line);
-    return details;
   }
 
   private Map<String, Stored> storedDebts(List<Checked> chunk) {
