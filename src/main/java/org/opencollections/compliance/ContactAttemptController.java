@@ -50,6 +50,7 @@ class ContactAttemptController {
       ContactAttempt.Status status, ContactRule rule, String ruleMeaning, String ruleSet, Integer ruleVersion,
       OffsetDateTime notBefore, String explanation, Map<String, Object> inputs, OffsetDateTime attemptedAt) {}
 
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The governor's answer (made, deferred until when, or blocked by which rule), recorded; a repeated requestId answers the recorded one", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/contact-attempts")
   ResponseEntity<Explanation> contact(@PathVariable UUID id, @Valid @RequestBody OperatorContact request) {
     String key = request.requestId() == null ? null : "operator:" + id + ":" + request.requestId();

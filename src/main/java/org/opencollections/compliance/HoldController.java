@@ -34,6 +34,8 @@ class HoldController {
   }
 
   /** 201 with the new hold, 200 with the first one for a known {@code requestId}; the process hears of it after the commit. */
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The hold is started", useReturnTypeSchema = true)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The same requestKey again: the hold it started", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/holds")
   ResponseEntity<HoldView> start(@PathVariable UUID id, @Valid @RequestBody NewHold request) {
     String key = request.requestId() == null || request.requestId().isBlank() ? null : request.requestId().trim();

@@ -33,6 +33,7 @@ class DebtController {
     this.queue = queue;
   }
 
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The debt is registered and its case starts; Location names it", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<DebtView> create(@Valid @RequestBody NewDebt request) {
     Debt debt = intake.register(request); // its process is started after the commit, through the outbox

@@ -38,6 +38,8 @@ class PaymentController {
    * 201 for a new payment, 200 with the first posting when the reference was posted before. A payment on a
    * paid case is kept as the debtor's credit; on a written-off case it is booked as a recovery.
    */
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The payment is posted", useReturnTypeSchema = true)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The same reference and amount again: the payment already posted", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/payments")
   ResponseEntity<PaymentView> post(@PathVariable UUID id, @Valid @RequestBody NewPayment request) {
     Payments.Result result = payments.post(id, request); // the process hears of it through the outbox
@@ -50,6 +52,8 @@ class PaymentController {
   record ReversalRequest(@NotBlank @Size(max = 200) String reason) {}
 
   /** A chargeback or bounced payment: 201 with the reversal (200 when it was reversed before). */
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The payment is reversed", useReturnTypeSchema = true)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "It was reversed before: that reversal", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/payments/{paymentId}/reversal")
   ResponseEntity<Payments.Reversal> reverse(
       @PathVariable UUID id, @PathVariable UUID paymentId, @Valid @RequestBody ReversalRequest request) {
@@ -62,6 +66,8 @@ class PaymentController {
       @NotBlank @Size(max = 120) String reference, @NotBlank @Size(max = 200) String reason) {}
 
   /** Interest or a fee: 201, 200 for a known reference, 409 while a hold freezes charges or the case is closed. */
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The charge is booked", useReturnTypeSchema = true)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The same reference again: the charge already booked", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/charges")
   ResponseEntity<PaymentView> charge(@PathVariable UUID id, @Valid @RequestBody ChargeRequest request) {
     Charges.Result result =

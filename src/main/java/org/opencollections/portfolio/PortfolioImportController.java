@@ -32,6 +32,24 @@ class PortfolioImportController {
   }
 
   /** Takes the body as a stream (never whole in memory) and answers before any row is stored. */
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+      description = "The file is spooled; rows are stored and cases started in the background. Location names the"
+          + " import, whose progress GET shows",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportView.class)))
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description =
+      "The portfolio, streamed: CSV with a header line naming the columns (any order; debtor.externalRef,"
+          + " debtor.email and debtor.phone may be left out) or JSON Lines, one POST /api/debts body a line",
+      content = {
+          @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"),
+              examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value =
+                  "externalRef,debtor.externalRef,debtor.name,debtor.email,debtor.phone,debtor.timeZone,"
+                      + "debtor.jurisdiction,principal,currency,dueDate,product\n"
+                      + "ACME-1001,CUST-77,Dana Debtor,dana@example.org,+1 212 555 0100,America/New_York,US-NY,"
+                      + "1250.00,USD,2027-01-15,CREDIT_CARD")),
+          @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
   @PostMapping
   ResponseEntity<?> submit(HttpServletRequest request, Principal user) throws IOException {
     MediaType contentType;

@@ -57,4 +57,81 @@ class OpenApiConfiguration {
       }
     }
   }
+
+  /**
+   * The error answers of every operation, each an RFC 9457 problem detail with an example: 400 where it takes
+   * input, 401/403/429 everywhere (HTTP Basic, roles, the login throttle), 404 where a path names something,
+   * 409 where it changes state, 415 where it takes a body. The handlers that answer them are in
+   * {@link ApiExceptionHandler}; ErrorShapeTest and OpenApiTest hold the two together.
+   */
+  @Bean
+  org.springdoc.core.customizers.OpenApiCustomizer errorResponses() {
+    return api -> {
+      api.getComponents().addSchemas("Problem", problemSchema());
+      api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+        boolean changes = method == io.swagger.v3.oas.models.PathItem.HttpMethod.POST
+            || method == io.swagger.v3.oas.models.PathItem.HttpMethod.PUT;
+        boolean takesInput = operation.getRequestBody() != null
+            || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        var responses = operation.getResponses();
+        if (takesInput) {
+          add(responses, 400, "The input is invalid: each field named with what it allows", java.util.Map.of(
+              "type", "about:blank", "title", "Invalid input", "status", 400,
+              "detail", "Some fields are invalid: currency", "instance", path,
+              "errors", java.util.Map.of("currency", "must be an ISO 4217 currency code, e.g. USD")));
+        }
+        add(responses, 401, "No credentials, or wrong ones", problem(401, "Unauthorized",
+            "Log in with a user name and password (HTTP Basic)", path));
+        add(responses, 403, "Your role may not do this", problem(403, "Forbidden", "Your role may not do this", path));
+        if (path.contains("{")) {
+          add(responses, 404, "What the path names does not exist", problem(404, "Not Found",
+              "No debt 5b0f4c2e-8d3a-4a57-9f6e-2f1c8b7d9a10", path));
+        }
+        if (changes) {
+          add(responses, 409, "It conflicts with what is recorded (the same key with other content, a closed case, a"
+              + " state that does not allow it)", problem(409, "Conflict",
+              "Payment BANK-2 was posted before with another amount: 120.00 USD", path));
+        }
+        if (operation.getRequestBody() != null) {
+          add(responses, 415, "The body is not in a format this operation takes", problem(415,
+              "Unsupported Media Type", "Content-Type 'text/plain' is not supported.", path));
+        }
+        add(responses, 429, "Too many failed logins for this user name: wait the Retry-After seconds", problem(429,
+            "Too Many Requests", "Too many failed logins: try again in 15 minutes", path));
+      }));
+    };
+  }
+
+  private static java.util.Map<String, Object> problem(int status, String title, String detail, String path) {
+    return java.util.Map.of("type", "about:blank", "title", title, "status", status, "detail", detail, "instance", path);
+  }
+
+  private static void add(
+      io.swagger.v3.oas.models.responses.ApiResponses responses, int status, String description,
+      java.util.Map<String, Object> example) {
+    String code = String.valueOf(status);
+    if (responses.containsKey(code)) {
+      return; // described by the operation itself
+    }
+    var media = new io.swagger.v3.oas.models.media.MediaType()
+        .schema(new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/Problem"))
+        .example(example);
+    responses.addApiResponse(code, new io.swagger.v3.oas.models.responses.ApiResponse()
+        .description(description)
+        .content(new io.swagger.v3.oas.models.media.Content().addMediaType("application/problem+json", media)));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static io.swagger.v3.oas.models.media.Schema problemSchema() {
+    return new io.swagger.v3.oas.models.media.ObjectSchema()
+        .description("An RFC 9457 problem detail")
+        .addProperty("type", new io.swagger.v3.oas.models.media.StringSchema().format("uri"))
+        .addProperty("title", new io.swagger.v3.oas.models.media.StringSchema())
+        .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+        .addProperty("detail", new io.swagger.v3.oas.models.media.StringSchema())
+        .addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema().format("uri-reference"))
+        .addProperty("errors", new io.swagger.v3.oas.models.media.MapSchema()
+            .additionalProperties(new io.swagger.v3.oas.models.media.StringSchema())
+            .description("One message per invalid field, named by its path (e.g. debtor.timeZone)"));
+  }
 }
