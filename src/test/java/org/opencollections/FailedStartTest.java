@@ -26,6 +26,8 @@ class FailedStartTest {
         Integer exit = app.awaitExit(Duration.ofMinutes(2));
         assertThat(exit).as("exit status (null: still running); see " + output).isNotNull().isNotZero();
         assertThat(Files.readString(output)).contains("Port " + taken.getLocalPort());
+        // without logging.structured.format.console the log is Boot's text pattern (StructuredLogsTest has JSON)
+        assertThat(Files.readString(output)).containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(ERROR|WARN) ");
       }
     }
   }

@@ -26,9 +26,14 @@ class JobFailurePolicy implements JobExceptionHandlingStrategy {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
 
   private final DefaultJobExceptionHandlingStrategy defaults;
+  private final MetricsRecorder metrics;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  JobFailurePolicy(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+  JobFailurePolicy(
+      CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, io.micrometer.core.instrument.MeterRegistry meters) {
     this.defaults = new DefaultJobExceptionHandlingStrategy(commands, metrics);
+    this.metrics = metrics;
+    this.meters = meters;
   }
 
   @Override
@@ -45,6 +50,17 @@ class JobFailurePolicy implements JobExceptionHandlingStrategy {
     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(6, Math.max(0, 2 - retries)));
     String message = (badInput ? "Bad input, fix the variables and retry: " : "") + cause;
     LOG.warn("Job {} ({} at {}) failed, {} retries left: {}", job.getKey(), job.getType(), job.getElementId(), retries, message);
+    // as the client's default strategy counts a failure (ours replaces it)
+    metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+    if (retries == 0) {
+      io.micrometer.core.instrument.Counter.builder("collections.worker.incidents")
+          .description("Jobs that failed with no retries left, so an incident waits for a person; cause bad-input"
+              + " (the variables must be corrected) or retries-exhausted (a technical failure that kept failing)")
+          .tag("type", job.getType())
+          .tag("cause", badInput ? "bad-input" : "retries-exhausted")
+          .register(meters)
+          .increment();
+    }
     context.jobClient()
         .newFailCommand(job)
         .retries(retries)

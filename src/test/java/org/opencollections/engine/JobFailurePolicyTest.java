@@ -25,6 +25,7 @@ class JobFailurePolicyTest {
 
   @Autowired TestRestTemplate http;
   @Autowired EmbeddedEngine engine;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void badInputFromOutsideTheApiBecomesAnIncidentThatNamesTheField() {
@@ -34,6 +35,7 @@ class JobFailurePolicyTest {
     api.advance("P3D");
     JsonNode task = api.awaitTask(debt, "Task_NegotiateWithDebtor");
     long instance = api.debt(debt).get("processInstanceKey").asLong();
+    double incidentsBefore = incidents("record-commitment");
 
     // as if completed in Tasklist with a form that skipped validation: the API would have refused it
     engine.completeUserTask(
@@ -44,6 +46,20 @@ class JobFailurePolicyTest {
     assertThat(incident.getElementId()).isEqualTo("Task_RecordPromiseToPay");
     assertThat(incident.getErrorMessage()).contains("Bad input").contains("promiseAmount").contains("promiseDate");
     assertThat(api.count(debt, Api.type("COMMITMENT_RECORDED"))).isZero();
+
+    // what an operator watching the metrics sees: which worker raised an incident and why, and how its jobs went
+    assertThat(incidents("record-commitment")).isEqualTo(incidentsBefore + 1);
+    assertThat(meters.find("collections.worker.handling").tags("type", "record-commitment", "outcome", "failed").timer())
+        .isNotNull().satisfies(t -> assertThat(t.count()).isPositive());
+    assertThat(meters.find("collections.worker.handling").tags("type", "record-stage", "outcome", "completed").timer())
+        .isNotNull().satisfies(t -> assertThat(t.count()).isPositive());
+    assertThat(meters.find("camunda.job.invocations").tags("action", "failed", "type", "record-commitment").counter())
+        .isNotNull().satisfies(c -> assertThat(c.count()).isPositive());
+  }
+
+  private double incidents(String type) {
+    var counter = meters.find("collections.worker.incidents").tags("type", type, "cause", "bad-input").counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private IncidentRecordValue incidentOf(long processInstanceKey) {
