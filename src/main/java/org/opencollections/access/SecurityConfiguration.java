@@ -78,6 +78,7 @@ class SecurityConfiguration {
                     .requestMatchers(GET, "/api/tasks").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/api/tasks/*/complete").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(GET, "/api/audit", "/api/audit/**").hasAnyRole(names(AUDITS))
+                    .requestMatchers(GET, "/api/models", "/api/models/**").hasAnyRole(names(AUDITS))
                     .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().authenticated());

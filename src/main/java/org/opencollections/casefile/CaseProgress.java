@@ -24,14 +24,22 @@ public class CaseProgress {
   }
 
   @Transactional
-  public void enterStage(UUID debtId, Stage stage, String idempotencyKey) {
+  public void enterStage(UUID debtId, Stage stage, Map<String, Object> model, String idempotencyKey) {
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     Stage from = debt.stage();
     if (debt.enterStage(stage)) {
       timeline.record(
           debtId, CaseEventType.STAGE_CHANGED, "Stage " + from + " → " + stage,
-          Map.of("from", from.name(), "to", stage.name()), idempotencyKey);
+          details(from, stage, model), idempotencyKey);
     }
+  }
+
+  private static Map<String, Object> details(Stage from, Stage to, Map<String, Object> model) {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("from", from.name());
+    details.put("to", to.name());
+    details.putAll(model);
+    return details;
   }
 
   @Transactional

@@ -13,13 +13,18 @@ import org.springframework.stereotype.Component;
 public class RecordStageWorker {
 
   private final CaseProgress progress;
+  private final org.opencollections.models.DeployedModels models;
 
-  RecordStageWorker(CaseProgress progress) {
+  RecordStageWorker(CaseProgress progress, org.opencollections.models.DeployedModels models) {
     this.progress = progress;
+    this.models = models;
   }
 
   @JobWorker(type = JobTypes.RECORD_STAGE, fetchVariables = {"debtId", "stage"})
   public void recordStage(ActivatedJob job, @Variable String debtId, @Variable String stage) {
-    progress.enterStage(UUID.fromString(debtId), Stage.valueOf(stage), "stage:" + job.getElementInstanceKey());
+    // which version of the lifecycle moved the case, and exactly which file that was
+    var model = models.process(job.getProcessDefinitionKey()).orElse(java.util.Map.of(
+        "processId", job.getBpmnProcessId(), "processVersion", job.getProcessDefinitionVersion()));
+    progress.enterStage(UUID.fromString(debtId), Stage.valueOf(stage), model, "stage:" + job.getElementInstanceKey());
   }
 }

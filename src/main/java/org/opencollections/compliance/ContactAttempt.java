@@ -51,6 +51,9 @@ public class ContactAttempt {
   @Column(name = "rule_version")
   private Integer ruleVersion;
 
+  @Column(name = "rule_checksum", length = 64)
+  private String ruleChecksum;
+
   @Column(name = "not_before")
   private Instant notBefore;
 
@@ -88,6 +91,7 @@ public class ContactAttempt {
     this.rule = decision.rule();
     this.ruleSet = limits == null ? null : limits.ruleSet();
     this.ruleVersion = limits == null ? null : limits.ruleVersion();
+    this.ruleChecksum = limits == null ? null : limits.ruleChecksum();
     this.notBefore = decision.notBefore();
     this.explanation = decision.explanation().length() > 500 ? decision.explanation().substring(0, 500) : decision.explanation();
     this.inputs = inputs;
@@ -105,6 +109,7 @@ public class ContactAttempt {
   public ContactRule rule() { return rule; }
   public String ruleSet() { return ruleSet; }
   public Integer ruleVersion() { return ruleVersion; }
+  public String ruleChecksum() { return ruleChecksum; }
   public Instant notBefore() { return notBefore; }
   public String explanation() { return explanation; }
   public Map<String, Object> inputs() { return inputs; }

@@ -174,6 +174,7 @@ public class ContactGovernor {
     return new ContactLimits(
         (String) out.get("ruleSet"),
         e.decisionVersion(),
+        e.decisionChecksum(),
         LocalTime.parse((String) out.get("windowStart")),
         LocalTime.parse((String) out.get("windowEnd")),
         integer(out.get("maxCallsPer7Days")),

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 /**
  * The contact limits of one jurisdiction and channel, as dmn/contact-rules.dmn gives them.
  *
+ * @param ruleChecksum SHA-256 of the deployed contact-rules.dmn that gave these limits (null if not ours)
  * @param maxCallsPer7Days null where the jurisdiction sets no count
  * @param daysAfterConversation days (the conversation day counting as day one) before the next call; null for none
  * @param maxDebtorCallsPer7Days call attempts to the debtor about all of their debts together in 7 consecutive
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 public record ContactLimits(
     String ruleSet,
     int ruleVersion,
+    String ruleChecksum,
     LocalTime windowStart,
     LocalTime windowEnd,
     Integer maxCallsPer7Days,

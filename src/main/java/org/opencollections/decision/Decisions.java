@@ -57,6 +57,7 @@ public class Decisions {
     details.put("decisionName", evaluation.decisionName());
     details.put("decisionVersion", evaluation.decisionVersion());
     details.put("decisionKey", evaluation.decisionKey());
+    details.put("decisionChecksum", evaluation.decisionChecksum());
     details.put("resultVariable", resultVariable);
     details.put("matchedRules", evaluation.matchedRules());
     details.put("inputs", inputs);

@@ -10,14 +10,16 @@ class ModelDeployment implements SmartInitializingSingleton {
 
   private final Models models;
   private final CamundaClient client;
+  private final org.opencollections.models.DeployedModels deployed;
 
-  ModelDeployment(Models models, CamundaClient client) {
+  ModelDeployment(Models models, CamundaClient client, org.opencollections.models.DeployedModels deployed) {
     this.models = models;
     this.client = client;
+    this.deployed = deployed;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    models.deploy(client);
+    models.deploy(client, deployed);
   }
 }

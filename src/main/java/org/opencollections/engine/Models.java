@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencollections.models.DeployedModels;
+import org.opencollections.models.ModelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,11 +84,16 @@ public class Models implements org.opencollections.process.ModelCatalog {
     return formFields.getOrDefault(formId, java.util.Set.of());
   }
 
-  public void deploy(CamundaClient client) {
+  /**
+   * Deploys every model in one deployment (the engine keeps the version of a file it already has, and gives a
+   * changed one the next) and records what each version is, with its file's checksum.
+   */
+  public void deploy(CamundaClient client, DeployedModels deployed) {
     if (resources.isEmpty()) {
       throw new IllegalStateException("No models found to deploy");
     }
     DeployResourceCommandStep2 command = null;
+    Map<String, byte[]> files = new HashMap<>();
     for (Resource resource : resources) {
       byte[] bytes;
       try (InputStream in = resource.getInputStream()) {
@@ -94,12 +101,30 @@ public class Models implements org.opencollections.process.ModelCatalog {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      files.put(resource.getFilename(), bytes);
       command =
           command == null
               ? client.newDeployResourceCommand().addResourceBytes(bytes, resource.getFilename())
               : command.addResourceBytes(bytes, resource.getFilename());
     }
     var deployment = command.send().join();
+    List<DeployedModels.Deployed> models = new ArrayList<>();
+    for (var p : deployment.getProcesses()) {
+      models.add(new DeployedModels.Deployed(ModelKind.BPMN, p.getBpmnProcessId(), nameOf(p.getBpmnProcessId()),
+          p.getVersion(), p.getProcessDefinitionKey(), p.getResourceName(), files.get(p.getResourceName())));
+    }
+    Map<Long, String> drgFiles = new HashMap<>();
+    deployment.getDecisionRequirements().forEach(r -> drgFiles.put(r.getDecisionRequirementsKey(), r.getResourceName()));
+    for (var d : deployment.getDecisions()) {
+      String file = drgFiles.get(d.getDecisionRequirementsKey());
+      models.add(new DeployedModels.Deployed(ModelKind.DMN, d.getDmnDecisionId(), d.getDmnDecisionName(),
+          d.getVersion(), d.getDecisionKey(), file, files.get(file)));
+    }
+    for (var f : deployment.getForm()) {
+      models.add(new DeployedModels.Deployed(ModelKind.FORM, f.getFormId(), f.getFormId(), f.getVersion(),
+          f.getFormKey(), f.getResourceName(), files.get(f.getResourceName())));
+    }
+    deployed.recordDeployment(models);
     LOG.info(
         "Deployed {} processes, {} decisions, {} forms",
         deployment.getProcesses().size(),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.util.Map;
+import org.opencollections.models.DeployedModels;
+import org.opencollections.models.ModelKind;
 import org.opencollections.process.DecisionEngine;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,12 @@ class ZeebeDecisionEngine implements DecisionEngine {
 
   private final CamundaClient client;
   private final ObjectMapper json;
+  private final DeployedModels models;
 
-  ZeebeDecisionEngine(CamundaClient client, ObjectMapper json) {
+  ZeebeDecisionEngine(CamundaClient client, ObjectMapper json, DeployedModels models) {
     this.client = client;
     this.json = json;
+    this.models = models;
   }
 
   @Override
@@ -38,6 +42,7 @@ class ZeebeDecisionEngine implements DecisionEngine {
         response.getDecisionName(),
         response.getDecisionVersion(),
         response.getDecisionKey(),
+        models.checksum(ModelKind.DMN, decisionId, response.getDecisionVersion()).orElse(null),
         outputs(response.getDecisionOutput()),
         evaluated.getMatchedRules().stream().map(r -> new MatchedRule(r.getRuleId(), r.getRuleIndex())).toList());
   }

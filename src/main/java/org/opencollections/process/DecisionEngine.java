@@ -16,6 +16,8 @@ public interface DecisionEngine {
       String decisionName,
       int decisionVersion,
       long decisionKey,
+      /** SHA-256 of the deployed DMN file, null if this application did not deploy that version. */
+      String decisionChecksum,
       Map<String, Object> outputs,
       List<MatchedRule> matchedRules) {}
 }

@@ -18,9 +18,9 @@ class ContactRulesTest {
 
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-  static final ContactLimits REG_F = new ContactLimits("US federal", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7, null);
-  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7, 2);
-  static final ContactLimits INDIA = new ContactLimits("IN", 1, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null, null);
+  static final ContactLimits REG_F = new ContactLimits("US federal", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7, null);
+  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7, 2);
+  static final ContactLimits INDIA = new ContactLimits("IN", 1, null, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null, null);
 
   static Instant local(String dateTime, ZoneId zone) {
     return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
