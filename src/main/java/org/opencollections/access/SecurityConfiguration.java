@@ -72,6 +72,7 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/debts/*/legal-outcome").hasAnyRole(names(MANAGES))
                     .requestMatchers(POST, "/api/debts/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/api/debts/*/holds").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(POST, "/api/compliance/what-if").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(POST, "/api/debts/*/holds/*/release", "/api/debts/*/holds/*/verification")
                         .hasAnyRole(names(RELEASES_HOLDS))
                     .requestMatchers(PUT, "/api/debtors/*/contact-preferences").hasAnyRole(names(GUARDS_CONTACT))

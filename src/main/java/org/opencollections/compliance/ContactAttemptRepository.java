@@ -16,21 +16,21 @@ public interface ContactAttemptRepository extends JpaRepository<ContactAttempt, 
   /** Calls about this debt that were made, since a moment. */
   @Query(
       "select a.attemptedAt from ContactAttempt a where a.debtId = :debtId"
-          + " and a.channel = org.opencollections.compliance.Channel.CALL"
+          + " and a.channel in :channels"
           + " and a.status = org.opencollections.compliance.ContactAttempt.Status.MADE"
           + " and a.direction = org.opencollections.compliance.ContactAttempt.Direction.OUTBOUND"
           + " and a.attemptedAt >= :since order by a.attemptedAt")
-  List<Instant> callsSince(UUID debtId, Instant since);
+  List<Instant> madeSince(UUID debtId, java.util.Collection<Channel> channels, Instant since);
 
   /** Calls to this debtor about any of their debts that were made, since a moment. */
   @Query(
       "select a.attemptedAt from ContactAttempt a where a.debtId in"
           + " (select d.id from Debt d where d.debtor.id = :debtorId)"
-          + " and a.channel = org.opencollections.compliance.Channel.CALL"
+          + " and a.channel in :channels"
           + " and a.status = org.opencollections.compliance.ContactAttempt.Status.MADE"
           + " and a.direction = org.opencollections.compliance.ContactAttempt.Direction.OUTBOUND"
           + " and a.attemptedAt >= :since order by a.attemptedAt")
-  List<Instant> debtorCallsSince(UUID debtorId, Instant since);
+  List<Instant> debtorMadeSince(UUID debtorId, java.util.Collection<Channel> channels, Instant since);
 
   /** Telephone conversations about this debt (either direction), since a moment. */
   @Query(

@@ -81,11 +81,10 @@ public class ContactGovernor {
       }
     }
     Instant now = clock.instant();
-    ContactLimits limits = limits(debt, channel);
-    ContactSituation situation = situation(debt, channel, template, now);
+    ContactLimits limits = limits(debt.debtor().jurisdiction(), channel);
+    ContactSituation situation = situation(debt, channel, template, limits, now);
     // the debtor calling us is not a contact attempt of ours: always allowed, and recorded
-    ContactDecision decision =
-        direction == Direction.INBOUND ? ContactDecision.allow() : ContactRules.decide(situation, limits);
+    ContactDecision decision = direction == Direction.INBOUND ? ContactDecision.allow() : decide(situation, limits);
     // a contact that could never reach the debtor is not made (nor deferred): recorded as blocked, never counted
     if (direction == Direction.OUTBOUND && decision.verdict() != ContactDecision.Verdict.BLOCK
         && !channel.reaches(debt.debtor())) {
@@ -115,7 +114,17 @@ public class ContactGovernor {
     return attempt;
   }
 
-  private ContactSituation situation(Debt debt, Channel channel, String template, Instant now) {
+  /** The one decision of every outbound contact, made or only asked about (the what-if). */
+  static ContactDecision decide(ContactSituation situation, ContactLimits limits) {
+    return ContactRules.decide(situation, limits);
+  }
+
+  /** How far back the rules look: the ledger (or a what-if's history) is read from this long before the contact. */
+  static Duration lookBack() {
+    return LOOK_BACK;
+  }
+
+  private ContactSituation situation(Debt debt, Channel channel, String template, ContactLimits limits, Instant now) {
     var prefs = preferences.findById(debt.debtor().id()).orElse(new ContactPreferences(debt.debtor().id()));
     List<Hold> active =
         holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream()
@@ -124,6 +133,8 @@ public class ContactGovernor {
             .filter(h -> !(h.kind() == HoldKind.CEASE_COMMUNICATION && ContactSituation.ALLOWED_AFTER_CEASE.contains(template)))
             .toList();
     Instant since = now.minus(LOOK_BACK);
+    // what the jurisdiction counts toward its limits; a channel it does not count is not limited by them
+    boolean counted = limits.countedChannels().contains(channel);
     return new ContactSituation(
         now,
         debt.debtor().timeZone(),
@@ -135,13 +146,13 @@ public class ContactGovernor {
         prefs.representedByAttorney(),
         prefs.blockedChannels(),
         debt.timeBarred(clock, timeBarYears),
-        attempts.callsSince(debt.id(), since),
+        counted ? attempts.madeSince(debt.id(), limits.countedChannels(), since) : List.of(),
         attempts.conversationsSince(debt.id(), since),
-        attempts.debtorCallsSince(debt.debtor().id(), since));
+        counted ? attempts.debtorMadeSince(debt.debtor().id(), limits.countedChannels(), since) : List.of());
   }
 
-  private ContactLimits limits(Debt debt, Channel channel) {
-    String jurisdiction = debt.debtor().jurisdiction();
+  /** The limits dmn/contact-rules.dmn gives this jurisdiction and channel (the live governor and the what-if alike). */
+  ContactLimits limits(String jurisdiction, Channel channel) {
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("jurisdiction", jurisdiction);
     in.put("country", jurisdiction.length() >= 2 ? jurisdiction.substring(0, 2) : jurisdiction);
@@ -177,16 +188,30 @@ public class ContactGovernor {
         e.decisionChecksum(),
         LocalTime.parse((String) out.get("windowStart")),
         LocalTime.parse((String) out.get("windowEnd")),
+        channels(out.get("countedChannels")),
         integer(out.get("maxCallsPer7Days")),
         integer(out.get("daysAfterConversation")),
         integer(out.get("maxDebtorCallsPer7Days")));
+  }
+
+  /** "CALL,SMS" as the table writes it; a table without the column counts calls, as Regulation F does. */
+  static java.util.Set<Channel> channels(Object listed) {
+    if (listed == null || listed.toString().isBlank()) {
+      return java.util.EnumSet.of(Channel.CALL);
+    }
+    java.util.Set<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+    for (String name : listed.toString().split(",")) {
+      channels.add(Channel.valueOf(name.trim()));
+    }
+    return channels;
   }
 
   private static Integer integer(Object dmnNumber) {
     return dmnNumber == null ? null : ((Number) dmnNumber).intValue();
   }
 
-  private static Map<String, Object> inputs(ContactSituation s, ContactLimits limits) {
+  /** What a decision saw, as the ledger records it and the what-if answers it. */
+  static Map<String, Object> inputs(ContactSituation s, ContactLimits limits) {
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("debtorLocalTime", s.at().atZone(s.debtorZone()).toLocalDateTime().toString());
     in.put("debtorZone", s.debtorZone().getId());
@@ -197,9 +222,10 @@ public class ContactGovernor {
     in.put("representedByAttorney", s.representedByAttorney());
     in.put("blockedChannels", s.blockedChannels().stream().map(Enum::name).sorted().toList());
     in.put("timeBarred", s.timeBarred());
-    in.put("callsInLast8Days", s.earlierCalls().size());
+    in.put("countedChannels", limits.countedChannels().stream().map(Enum::name).toList());
+    in.put("countedInLast8Days", s.earlierCommunications().size());
     in.put("conversationsInLast8Days", s.conversations().size());
-    in.put("debtorCallsInLast8Days", s.debtorCalls().size());
+    in.put("countedToDebtorInLast8Days", s.debtorCommunications().size());
     in.put("ruleSet", limits.ruleSet());
     in.put("window", limits.windowStart() + "-" + limits.windowEnd());
     in.put("maxCallsPer7Days", limits.maxCallsPer7Days());

@@ -9,8 +9,10 @@ public enum ContactRule {
   NO_CONTACT_DETAILS("The debtor has no e-mail address or phone number for this channel: nothing can be sent"),
   TIME_BARRED_NO_LEGAL_THREAT("A time-barred debt: no letter may threaten legal action"),
   LOCAL_TIME_WINDOW("Outside the hours the jurisdiction allows, in the debtor's local time"),
-  CALL_FREQUENCY("The number of call attempts allowed in 7 consecutive days is reached"),
-  DEBTOR_CALL_FREQUENCY("The number of call attempts allowed to this debtor, over all their debts, in 7 consecutive days is reached"),
+  CALL_FREQUENCY("The number of communications about this debt allowed in 7 consecutive days is reached (calls; texts"
+      + " and e-mails too where the jurisdiction counts them)"),
+  DEBTOR_CALL_FREQUENCY("The number of communications allowed to this debtor, over all their debts, in 7 consecutive days"
+      + " is reached"),
   CALL_AFTER_CONVERSATION("Too soon after a telephone conversation about this debt"),
   NONE("Every rule allows it");
 

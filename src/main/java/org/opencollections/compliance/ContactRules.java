@@ -41,20 +41,25 @@ public final class ContactRules {
           " (" + limits.ruleSet() + ": " + limits.windowStart() + "–" + limits.windowEnd() + ", it is " + time.withNano(0)
               + " for the debtor)");
     }
-    if (s.channel() == Channel.CALL) {
-      LocalDate today = local.toLocalDate();
+    LocalDate today = local.toLocalDate();
+    if (limits.countedChannels().contains(s.channel())) {
+      String counted = ", " + counted(limits.countedChannels()) + " counted";
       ContactDecision perDebt =
-          callCount(s, today, s.earlierCalls(), limits.maxCallsPer7Days(), limits, ContactRule.CALL_FREQUENCY, "");
+          callCount(s, today, s.earlierCommunications(), limits.maxCallsPer7Days(), limits, ContactRule.CALL_FREQUENCY,
+              counted);
       if (perDebt != null) {
         return perDebt;
       }
       ContactDecision perDebtor =
           callCount(
-              s, today, s.debtorCalls(), limits.maxDebtorCallsPer7Days(), limits, ContactRule.DEBTOR_CALL_FREQUENCY,
-              " to this debtor over all their debts");
+              s, today, s.debtorCommunications(), limits.maxDebtorCallsPer7Days(), limits, ContactRule.DEBTOR_CALL_FREQUENCY,
+              " to this debtor over all their debts" + counted);
       if (perDebtor != null) {
         return perDebtor;
       }
+    }
+    if (s.channel() == Channel.CALL) {
+      // Regulation F 1006.14(b)(2)(i)(B): no call about the debt for 7 days after a telephone conversation about it
       if (limits.daysAfterConversation() != null) {
         for (Instant conversation : s.conversations()) {
           LocalDate dayOne = conversation.atZone(s.debtorZone()).toLocalDate();
@@ -69,6 +74,21 @@ public final class ContactRules {
       }
     }
     return ContactDecision.allow();
+  }
+
+  /** "calls and texts", in the order people name them. */
+  static String counted(java.util.Set<Channel> channels) {
+    List<String> names = java.util.stream.Stream.of(Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.LETTER)
+        .filter(channels::contains)
+        .map(c -> switch (c) {
+          case CALL -> "calls";
+          case SMS -> "texts";
+          case EMAIL -> "e-mails";
+          case LETTER -> "letters";
+        })
+        .toList();
+    return names.size() <= 1 ? String.join("", names)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
   }
 
   /** Defers a call when {@code max} calls were made in the seven consecutive days ending today; else null. */

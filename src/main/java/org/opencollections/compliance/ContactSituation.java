@@ -9,9 +9,10 @@ import java.util.Set;
  * Everything the governor looks at for one contact attempt, gathered from the database beforehand, so the
  * rules themselves are a pure function that tests can drive to every edge.
  *
- * @param earlierCalls call attempts about this debt that were made (allowed), newest last
+ * @param earlierCommunications outbound communications about this debt that were made (allowed) on the channels
+ *     the jurisdiction counts toward its limit (calls everywhere, texts too in Massachusetts ...), oldest first
  * @param conversations times of telephone conversations about this debt
- * @param debtorCalls call attempts to the debtor about any of their debts (this one included) that were made
+ * @param debtorCommunications the same, to the debtor about any of their debts (this one included)
  */
 public record ContactSituation(
     Instant at,
@@ -24,9 +25,9 @@ public record ContactSituation(
     boolean representedByAttorney,
     Set<Channel> blockedChannels,
     boolean timeBarred,
-    List<Instant> earlierCalls,
+    List<Instant> earlierCommunications,
     List<Instant> conversations,
-    List<Instant> debtorCalls) {
+    List<Instant> debtorCommunications) {
 
   /** Templates allowed after a cease request: the confirmation that contact stops. */
   static final Set<String> ALLOWED_AFTER_CEASE = Set.of("cease-confirmation");

@@ -39,6 +39,6 @@ public record NewDebt(
       @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 212 555 0100") @Schema(example = "+1 212 555 0100") String phone,
       @Schema(description = "IANA zone: contact hours are the debtor's local time", example = "America/New_York") @NotBlank @IanaZone String timeZone,
       @NotBlank
-          @Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?", message = "must be a country code, optionally with a region, e.g. US-NY or IN")
+          @Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", message = "must be a country code, optionally with a region and a locality, e.g. IN, US-NY or US-NY-NYC")
           @Schema(description = "Selects the contact rules (dmn/contact-rules.dmn)", example = "US-NY") String jurisdiction) {}
 }

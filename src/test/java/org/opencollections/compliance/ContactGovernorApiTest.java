@@ -56,7 +56,7 @@ class ContactGovernorApiTest {
     assertThat(attempt.get("rule").asText()).isEqualTo("CALL_FREQUENCY");
     assertThat(attempt.get("ruleSet").asText()).isEqualTo("US federal (Regulation F)");
     assertThat(attempt.get("ruleVersion").asInt()).isPositive();
-    assertThat(attempt.get("inputs").get("callsInLast8Days").asInt()).isEqualTo(7);
+    assertThat(attempt.get("inputs").get("countedInLast8Days").asInt()).isEqualTo(7);
     assertThat(OffsetDateTime.parse(attempt.get("notBefore").asText()).getHour()).isEqualTo(8);
 
     JsonNode explained = api.get(eighth.getHeaders().getLocation().getPath()).getBody();

@@ -18,9 +18,10 @@ class ContactRulesTest {
 
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-  static final ContactLimits REG_F = new ContactLimits("US federal", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), 7, 7, null);
-  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), 2, 7, 2);
-  static final ContactLimits INDIA = new ContactLimits("IN", 1, null, LocalTime.of(8, 0), LocalTime.of(19, 0), null, null, null);
+  static final java.util.Set<Channel> CALLS = java.util.EnumSet.of(Channel.CALL);
+  static final ContactLimits REG_F = new ContactLimits("US federal", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), CALLS, 7, 7, null);
+  static final ContactLimits MASSACHUSETTS = new ContactLimits("US-MA", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0), java.util.EnumSet.of(Channel.CALL, Channel.SMS), 2, 7, 2);
+  static final ContactLimits INDIA = new ContactLimits("IN", 1, null, LocalTime.of(8, 0), LocalTime.of(19, 0), CALLS, null, null, null);
 
   static Instant local(String dateTime, ZoneId zone) {
     return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
@@ -81,6 +82,63 @@ class ContactRulesTest {
       var evening = new ContactSituation(Instant.parse("2026-03-08T02:30:00Z"), NEW_YORK, Channel.SMS, "x", false, null,
           false, false, Set.of(), false, List.of(), List.of(), List.of());
       assertThat(ContactRules.decide(evening, REG_F).notBefore()).isEqualTo(Instant.parse("2026-03-08T12:00:00Z"));
+    }
+  }
+
+  /** Which channels count toward the 7-day limit is the jurisdiction's (dmn/contact-rules.dmn, countedChannels). */
+  @Nested
+  class CountedChannels {
+
+    final ContactLimits newYorkCity = new ContactLimits("US-NY-NYC", 1, null, LocalTime.of(8, 0), LocalTime.of(21, 0),
+        java.util.EnumSet.of(Channel.CALL, Channel.SMS, Channel.EMAIL), 3, 7, null);
+
+    List<Instant> at(String... dateTimes) {
+      return java.util.Arrays.stream(dateTimes).map(d -> local(d, NEW_YORK)).toList();
+    }
+
+    @Test
+    void regulationF_1006_14b2_countsCallsOnly_aTextAfterSevenCallsIsAllowed() {
+      List<Instant> seven = at("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
+          "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00", "2026-03-08T09:00:00");
+      var text = situation("2026-03-08T10:00:00", NEW_YORK, Channel.SMS, seven, List.of());
+      assertThat(ContactRules.decide(text, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
+      assertThat(ContactRules.decide(situation("2026-03-08T10:00:00", NEW_YORK, Channel.CALL, seven, List.of()), REG_F)
+          .rule()).isEqualTo(ContactRule.CALL_FREQUENCY);
+    }
+
+    @Test
+    void massachusetts_940Cmr_7_04_1f_aThirdTextAfterACallAndATextIsDeferredAWeekAfterTheFirst() {
+      // a call on Monday and a text on Thursday: a text on Sunday would be the third telephone communication
+      var third = situation("2026-03-08T12:00:00", NEW_YORK, Channel.SMS, at("2026-03-02T09:00:00", "2026-03-05T09:00:00"), List.of());
+      ContactDecision decision = ContactRules.decide(third, MASSACHUSETTS);
+      assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(decision.rule()).isEqualTo(ContactRule.CALL_FREQUENCY);
+      assertThat(decision.explanation()).contains("at most 2 in 7 days, calls and texts counted, 2 made");
+      assertThat(decision.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      // an e-mail is not a telephone communication there
+      var email = situation("2026-03-08T12:00:00", NEW_YORK, Channel.EMAIL, at("2026-03-02T09:00:00", "2026-03-05T09:00:00"), List.of());
+      assertThat(ContactRules.decide(email, MASSACHUSETTS).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void newYorkCity_6Rcny_5_77_aFourthCommunicationBeItAnEmailIsDeferred() {
+      List<Instant> three = at("2026-03-02T09:00:00", "2026-03-04T09:00:00", "2026-03-06T09:00:00");
+      ContactDecision email = ContactRules.decide(situation("2026-03-07T10:00:00", NEW_YORK, Channel.EMAIL, three, List.of()), newYorkCity);
+      assertThat(email.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(email.rule()).isEqualTo(ContactRule.CALL_FREQUENCY);
+      assertThat(email.notBefore()).isEqualTo(local("2026-03-09T08:00:00", NEW_YORK));
+      List<Instant> two = three.subList(1, 3);
+      assertThat(ContactRules.decide(situation("2026-03-07T10:00:00", NEW_YORK, Channel.EMAIL, two, List.of()), newYorkCity)
+          .verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void regulationF_1006_14b2iB_theDaysAfterAConversationStopCallsNotTexts() {
+      List<Instant> talk = at("2026-03-02T09:00:00");
+      assertThat(ContactRules.decide(situation("2026-03-03T10:00:00", NEW_YORK, Channel.CALL, talk, talk), REG_F).rule())
+          .isEqualTo(ContactRule.CALL_AFTER_CONVERSATION);
+      assertThat(ContactRules.decide(situation("2026-03-03T10:00:00", NEW_YORK, Channel.SMS, List.of(), talk), REG_F).verdict())
+          .isEqualTo(Verdict.ALLOW);
     }
   }
 

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads the contact ledger and checks it against the law as written here, independently of the governor's
  * code and of dmn/contact-rules.dmn: contact hours in the debtor's local time (08:00–21:00; India 08:00–19:00),
- * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2 per debt and 2 to the debtor over all
- * their debts), no call within 7 days after a
+ * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2 calls and texts per debt and 2 to the
+ * debtor over all their debts; New York City: 3 calls, texts and e-mails per debt), no call within 7 days after a
  * telephone conversation (the conversation day counting as day one), and every contact not made names the
  * rule that stopped it.
  */
@@ -62,22 +62,26 @@ final class IndependentContactChecker {
       if (local.isBefore(LocalTime.of(8, 0)) || !local.isBefore(end)) {
         violations.add("contact at " + local + " local time: " + e);
       }
-      if (e.channel().equals("CALL")) {
-        List<Entry> calls = callsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>());
-        LocalDate day = e.at().atZone(e.zone()).toLocalDate();
-        int limit = e.jurisdiction().equals("US-MA") ? 2 : e.jurisdiction().startsWith("IN") ? Integer.MAX_VALUE : 7;
-        long inWindow = calls.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
+      java.util.Set<String> counted = countedChannels(e.jurisdiction());
+      LocalDate day = e.at().atZone(e.zone()).toLocalDate();
+      if (counted.contains(e.channel())) {
+        List<Entry> earlier = callsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>());
+        int limit = perDebtLimit(e.jurisdiction());
+        long inWindow = earlier.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
         if (inWindow > limit) {
-          violations.add(inWindow + " calls in 7 days (limit " + limit + "): " + e);
+          violations.add(inWindow + " communications counted in 7 days (limit " + limit + ", " + counted + "): " + e);
         }
-        // Massachusetts counts the calls to the debtor, whatever debt they were about
-        List<Entry> debtorCalls = callsByDebtor.computeIfAbsent(e.debtorId(), k -> new ArrayList<>());
-        long toDebtor =
-            debtorCalls.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
-        if (e.jurisdiction().equals("US-MA") && toDebtor > 2) {
-          violations.add(toDebtor + " calls to one debtor in 7 days (limit 2): " + e);
+        earlier.add(e);
+        // Massachusetts is read as counting the debtor's calls and texts too, whatever debt they were about
+        List<Entry> toDebtor = callsByDebtor.computeIfAbsent(e.debtorId(), k -> new ArrayList<>());
+        long debtorWindow =
+            toDebtor.stream().filter(c -> !c.at().atZone(c.zone()).toLocalDate().isBefore(day.minusDays(6))).count() + 1;
+        if (e.jurisdiction().equals("US-MA") && debtorWindow > 2) {
+          violations.add(debtorWindow + " calls and texts to one debtor in 7 days (limit 2): " + e);
         }
-        debtorCalls.add(e);
+        toDebtor.add(e);
+      }
+      if (e.channel().equals("CALL")) {
         if (!e.jurisdiction().startsWith("IN")) {
           for (Entry talk : conversationsByDebt.getOrDefault(e.debtId(), List.of())) {
             LocalDate dayOne = talk.at().atZone(talk.zone()).toLocalDate();
@@ -86,12 +90,32 @@ final class IndependentContactChecker {
             }
           }
         }
-        calls.add(e);
         if ("CONVERSATION".equals(e.outcome())) {
           conversationsByDebt.computeIfAbsent(e.debtId(), k -> new ArrayList<>()).add(e);
         }
       }
     }
     return violations;
+  }
+
+  /**
+   * What counts toward the 7-day limit, from the rule texts: Regulation F 12 CFR 1006.14(b)(2) counts telephone
+   * calls; Massachusetts 940 CMR 7.04(1)(f) calls and text messages; New York City 6 RCNY 5-77 calls, texts and
+   * e-mails; India sets no count.
+   */
+  private static java.util.Set<String> countedChannels(String jurisdiction) {
+    return switch (jurisdiction) {
+      case "US-MA" -> java.util.Set.of("CALL", "SMS");
+      case "US-NY-NYC" -> java.util.Set.of("CALL", "SMS", "EMAIL");
+      default -> jurisdiction.startsWith("IN") ? java.util.Set.of() : java.util.Set.of("CALL");
+    };
+  }
+
+  private static int perDebtLimit(String jurisdiction) {
+    return switch (jurisdiction) {
+      case "US-MA" -> 2;
+      case "US-NY-NYC" -> 3;
+      default -> 7;
+    };
   }
 }

@@ -29,17 +29,23 @@ class ContactRulesDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        Arguments.of("US-MA", "US", "CALL", "Rule_Massachusetts", "08:00", "21:00", 2, 7, 2),
-        Arguments.of("US-MA", "US", "EMAIL", "Rule_UsFederal", "08:00", "21:00", 7, 7, null),
-        Arguments.of("US-NY", "US", "CALL", "Rule_UsFederal", "08:00", "21:00", 7, 7, null),
-        Arguments.of("IN", "IN", "CALL", "Rule_India", "08:00", "19:00", null, null, null),
-        Arguments.of("GB", "GB", "CALL", "Rule_Default", "08:00", "21:00", 7, 7, null));
+        Arguments.of("US-MA", "US", "CALL", "Rule_Massachusetts", "08:00", "21:00", "CALL,SMS", 2, 7, 2),
+        Arguments.of("US-MA", "US", "SMS", "Rule_Massachusetts", "08:00", "21:00", "CALL,SMS", 2, 7, 2),
+        Arguments.of("US-MA", "US", "EMAIL", "Rule_UsFederal", "08:00", "21:00", "CALL", 7, 7, null),
+        Arguments.of("US-NY-NYC", "US", "CALL", "Rule_NewYorkCity", "08:00", "21:00", "CALL,SMS,EMAIL", 3, 7, null),
+        Arguments.of("US-NY-NYC", "US", "EMAIL", "Rule_NewYorkCity", "08:00", "21:00", "CALL,SMS,EMAIL", 3, 7, null),
+        Arguments.of("US-NY-NYC", "US", "LETTER", "Rule_UsFederal", "08:00", "21:00", "CALL", 7, 7, null),
+        Arguments.of("US-CA", "US", "CALL", "Rule_California", "08:00", "21:00", "CALL", 7, 7, null),
+        Arguments.of("US-NY", "US", "CALL", "Rule_UsFederal", "08:00", "21:00", "CALL", 7, 7, null),
+        Arguments.of("US-NY", "US", "SMS", "Rule_UsFederal", "08:00", "21:00", "CALL", 7, 7, null),
+        Arguments.of("IN", "IN", "CALL", "Rule_India", "08:00", "19:00", "CALL", null, null, null),
+        Arguments.of("GB", "GB", "CALL", "Rule_Default", "08:00", "21:00", "CALL", 7, 7, null));
   }
 
   @ParameterizedTest(name = "{0} {2} → {3}")
   @MethodSource("rules")
   void givesEachJurisdictionItsLimits(
-      String jurisdiction, String country, String channel, String rule, String from, String until, Integer calls,
+      String jurisdiction, String country, String channel, String rule, String from, String until, String counted, Integer calls,
       Integer daysAfterConversation, Integer callsToDebtor) throws Exception {
     Map<String, Object> in = new HashMap<>(Map.of("jurisdiction", jurisdiction, "country", country, "channel", channel));
     var result = DecisionTable.evaluate(client, "contact-rules", in);
@@ -48,6 +54,7 @@ class ContactRulesDecisionTest {
     assertThat(result.outputs())
         .containsEntry("windowStart", from)
         .containsEntry("windowEnd", until)
+        .containsEntry("countedChannels", counted)
         .containsEntry("maxCallsPer7Days", calls)
         .containsEntry("daysAfterConversation", daysAfterConversation)
         .containsEntry("maxDebtorCallsPer7Days", callsToDebtor);

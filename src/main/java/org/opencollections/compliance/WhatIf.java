@@ -1,0 +1,155 @@
+package org.opencollections.compliance;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opencollections.platform.IanaZone;
+import org.opencollections.platform.InvalidInputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * "Would this contact be lawful at that moment, and if not, when and why?" answered from a history given by
+ * the caller instead of the ledger: the same limits from dmn/contact-rules.dmn and the same rules as the live
+ * governor ({@link ContactGovernor#decide}), so the answer is the one a real attempt would get. Stores
+ * nothing and contacts nobody.
+ */
+@Service
+public class WhatIf {
+
+  /** What happened (or is proposed) in a debtor's history, as the rules see it. */
+  public enum Kind {
+    CALL_ATTEMPT(Channel.CALL),
+    CONVERSATION(Channel.CALL),
+    SMS(Channel.SMS),
+    EMAIL(Channel.EMAIL),
+    LETTER(Channel.LETTER),
+    VALIDATION_NOTICE_SENT(null),
+    DISPUTE_RECEIVED(null),
+    VERIFICATION_SENT(null),
+    CEASE_REQUEST(null),
+    CHANNEL_BLOCKED(null);
+
+    private final Channel channel;
+
+    Kind(Channel channel) {
+      this.channel = channel;
+    }
+
+    /** The channel of a communication; null for the other events. */
+    public Channel channel() {
+      return channel;
+    }
+  }
+
+  public enum Medium { WRITTEN, ORAL, ELECTRONIC }
+
+  public record Event(
+      @NotNull @Schema(description = "RFC 3339", example = "2027-03-01T10:00:00-05:00") OffsetDateTime at,
+      @NotNull Kind kind,
+      @NotBlank @Size(max = 100) @Schema(description = "Names a debt of this debtor; events of one debt share it", example = "A") String debt,
+      @Schema(description = "For CHANNEL_BLOCKED the channel blocked; for a communication, if given, it must be the kind's") Channel channel,
+      @Schema(description = "How a dispute or cease request came: WRITTEN, ORAL or ELECTRONIC") Medium medium,
+      @Size(max = 100) @Schema(description = "What the proposed communication is (a letter template, e.g. final-notice)") String template) {}
+
+  public record Question(
+      @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", message = "must be a country code, optionally with a region and a locality, e.g. IN, US-NY or US-NY-NYC")
+          @Schema(example = "US-MA") String jurisdiction,
+      @NotBlank @IanaZone @Schema(example = "America/New_York") String timeZone,
+      @NotNull @Size(max = 10_000) List<@Valid @NotNull Event> history,
+      @NotNull @Valid Event proposed) {}
+
+  public record Answer(
+      ContactDecision.Verdict decision,
+      @Schema(description = "DEFER: the first lawful moment, in the debtor's zone") OffsetDateTime notBefore,
+      ContactRule rule,
+      String ruleMeaning,
+      String explanation,
+      String ruleSet,
+      int ruleVersion,
+      String ruleChecksum,
+      @Schema(description = "What the rules counted and saw, as a recorded attempt's inputs") Map<String, Object> counts) {}
+
+  private final ContactGovernor governor;
+
+  WhatIf(ContactGovernor governor) {
+    this.governor = governor;
+  }
+
+  public Answer ask(Question q) {
+    Event proposed = q.proposed();
+    Channel channel = proposed.kind().channel();
+    if (channel == null || proposed.kind() == Kind.CONVERSATION) {
+      throw new InvalidInputException("proposed.kind", "must be a communication: CALL_ATTEMPT, SMS, EMAIL or LETTER");
+    }
+    List<Event> history = new ArrayList<>(q.history());
+    for (int i = 0; i < history.size(); i++) {
+      Event e = history.get(i);
+      if (e.kind().channel() != null && e.channel() != null && e.channel() != e.kind().channel()) {
+        throw new InvalidInputException("history[" + i + "].channel", "a " + e.kind() + " is on " + e.kind().channel());
+      }
+      if (e.kind() == Kind.CHANNEL_BLOCKED && e.channel() == null) {
+        throw new InvalidInputException("history[" + i + "].channel", "names the channel the debtor blocked");
+      }
+    }
+    ZoneId zone = ZoneId.of(q.timeZone());
+    Instant at = proposed.at().toInstant();
+    // only what had happened by then, oldest first
+    history.removeIf(e -> e.at().toInstant().isAfter(at));
+    history.sort(Comparator.comparing(e -> e.at().toInstant()));
+
+    ContactLimits limits = governor.limits(q.jurisdiction(), channel);
+    Instant since = at.minus(ContactGovernor.lookBack());
+    boolean counted = limits.countedChannels().contains(channel);
+    List<Instant> aboutThisDebt = new ArrayList<>();
+    List<Instant> toTheDebtor = new ArrayList<>();
+    List<Instant> conversations = new ArrayList<>();
+    Set<Channel> blocked = EnumSet.noneOf(Channel.class);
+    boolean cease = false;
+    String openDispute = null;
+    for (Event e : history) {
+      Instant when = e.at().toInstant();
+      boolean thisDebt = e.debt().equals(proposed.debt());
+      switch (e.kind()) {
+        case CHANNEL_BLOCKED -> blocked.add(e.channel());
+        case CEASE_REQUEST -> cease = true; // the debtor's request covers all of their debts
+        case DISPUTE_RECEIVED -> openDispute = thisDebt ? e.debt() : openDispute;
+        case VERIFICATION_SENT -> openDispute = thisDebt ? null : openDispute;
+        case VALIDATION_NOTICE_SENT -> {}
+        default -> {
+          if (!when.isBefore(since) && counted && limits.countedChannels().contains(e.kind().channel())) {
+            toTheDebtor.add(when);
+            if (thisDebt) {
+              aboutThisDebt.add(when);
+            }
+          }
+          if (e.kind() == Kind.CONVERSATION && thisDebt && !when.isBefore(since)) {
+            conversations.add(when);
+          }
+        }
+      }
+    }
+    String template = proposed.template() == null ? "what-if" : proposed.template();
+    ContactSituation situation = new ContactSituation(
+        at, zone, channel, template, openDispute != null, openDispute == null ? null : HoldKind.DISPUTE.name(),
+        cease, false, blocked, false, aboutThisDebt, conversations, toTheDebtor);
+    ContactDecision decision = ContactGovernor.decide(situation, limits);
+    Map<String, Object> counts = new LinkedHashMap<>(ContactGovernor.inputs(situation, limits));
+    counts.put("historyConsidered", history.size());
+    return new Answer(
+        decision.verdict(), decision.notBefore() == null ? null : decision.notBefore().atZone(zone).toOffsetDateTime(),
+        decision.rule(), decision.rule().meaning(), decision.explanation(), limits.ruleSet(), limits.ruleVersion(),
+        limits.ruleChecksum(), counts);
+  }
+}
