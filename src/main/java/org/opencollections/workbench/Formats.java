@@ -48,6 +48,18 @@ public class Formats {
     return at == null ? "" : MOMENT.format(at.atZone(zone));
   }
 
+  /** A moment the engine wrote as text (a task's due date), in the zone; as it is if it is not one. */
+  public String moment(String at, String zone) {
+    if (at == null || at.isBlank()) {
+      return "";
+    }
+    try {
+      return time(java.time.ZonedDateTime.parse(at).toInstant(), ZoneId.of(zone));
+    } catch (java.time.format.DateTimeParseException e) {
+      return at;
+    }
+  }
+
   public String day(java.time.LocalDate date) {
     return date == null ? "" : DAY.format(date);
   }
