@@ -63,11 +63,11 @@ class WorkbenchBrowserIT {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1300", "--lang=en-US");
     // the driver is Debian's: Selenium Manager is never asked to download one
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1400, 1000));
+    browser.manage().window().setSize(new Dimension(1400, 1300));
   }
 
   @AfterAll
