@@ -69,13 +69,15 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.accessDeniedPage("/workbench/denied"))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/workbench/assets/**").permitAll()
+                a.requestMatchers("/workbench/assets/**", "/login").permitAll() // the login page with any message (?locked too)
                     .requestMatchers("/workbench/denied").permitAll()
                     .requestMatchers(POST, "/workbench/cases/*/payments").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/workbench/cases/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/workbench/cases/*/holds").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(POST, "/workbench/cases/*/assignee").hasAnyRole(names(MANAGES))
                     .requestMatchers("/workbench/tasks/**").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
+                        .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
                     .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))
                     .anyRequest().denyAll());
     return http.build();

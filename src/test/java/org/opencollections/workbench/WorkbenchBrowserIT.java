@@ -159,6 +159,19 @@ class WorkbenchBrowserIT {
     JsonNode debt = api.debt(top);
     assertThat(debt.get("stage").asText()).isEqualTo("MONITORING");
     shot("case-file-monitoring");
+
+    // the supervisor sees where the cases are: one in monitoring, two in soft reminders
+    browser.findElement(By.cssSelector(".logout button")).click();
+    wait(ExpectedConditions.urlContains("/login?logout"));
+    browser.findElement(By.id("username")).sendKeys("supervisor");
+    browser.findElement(By.id("password")).sendKeys("supervisor");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(ExpectedConditions.urlContains("/workbench/queue"));
+    browser.findElement(By.linkText("Bottlenecks")).click();
+    wait(ExpectedConditions.attributeToBe(By.id("diagram"), "data-ready", "true"));
+    assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_MonitorCommitment']")).getText()).isEqualTo("1 case");
+    assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_SoftReminders']")).getText()).isEqualTo("2 cases");
+    shot("bottlenecks");
   }
 
   /** The form field a person finds by its label. */

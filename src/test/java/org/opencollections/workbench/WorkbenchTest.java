@@ -55,6 +55,19 @@ class WorkbenchTest {
   }
 
   @Test
+  void theLoginFormCountsWrongPasswordsLikeTheApi() {
+    Session browser = new Session(port);
+    String user = "guess-" + java.util.UUID.randomUUID();
+    for (int i = 0; i < 5; i++) {
+      assertThat(browser.logIn(user, "wrong-" + i).headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+    HttpResponse<String> locked = browser.logIn(user, "wrong-again");
+    assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
+    HttpResponse<String> page = browser.follow(locked);
+    assertThat(page.body()).as(page.statusCode() + " " + page.headers().map()).contains("Too many failed logins for this user name");
+  }
+
+  @Test
   void formsWithoutTheSessionsCsrfTokenAreRefused() {
     Session browser = new Session(port);
     // the login form itself
@@ -158,6 +171,20 @@ class WorkbenchTest {
     assertThat(browser.follow(browser.postForm(page + "/holds", hold)).body()).contains("was started before");
     String withHold = browser.get(page).body();
     assertThat(withHold).contains("On hold").contains("Says the debt is not theirs");
+  }
+
+  @Test
+  void theBottleneckViewIsTheSupervisorsAndCountsFromTheRecords() {
+    Session operator = new Session(port);
+    operator.logIn("operator", "operator");
+    assertThat(operator.get("/workbench/bottlenecks").statusCode()).isEqualTo(403);
+    assertThat(operator.get("/workbench/queue").body()).doesNotContain("Bottlenecks");
+    Session supervisor = new Session(port);
+    supervisor.logIn("supervisor", "supervisor");
+    String page = supervisor.get("/workbench/bottlenecks").body();
+    assertThat(page).contains("Where the open cases are").contains("Negotiate with debtor").contains("Monitor commitment");
+    assertThat(supervisor.get("/workbench/bottlenecks/model", "application/xml").body()).contains("debt-collection");
+    assertThat(supervisor.get("/workbench/bottlenecks/counts", "application/json").body()).contains("\"elementId\":\"Task_NegotiateWithDebtor\"");
   }
 
   /** The operator's attempts (the process contacts the debtor too: its soft reminders). */
