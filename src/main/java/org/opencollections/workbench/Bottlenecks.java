@@ -89,10 +89,15 @@ class Bottlenecks {
       }
     }
     Map<String, Element> out = new LinkedHashMap<>();
-    stageElement.forEach((stage, id) -> {
+    // in the order of the lifecycle's stages
+    stageElement.entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(x -> stageOrder(x.getKey())))
+        .forEach(x -> {
+      String stage = x.getKey();
+      String id = x.getValue();
       long[] c = byTask.getOrDefault(id, new long[2]);
       out.put(id, new Element(id, names.get(id), stage, byStage.getOrDefault(stage, 0L), c[0], c[1]));
-    });
+        });
     byTask.forEach((id, c) -> out.putIfAbsent(id, new Element(id, names.getOrDefault(id, id), null, 0, c[0], c[1])));
     return List.copyOf(out.values());
   }
@@ -106,6 +111,14 @@ class Bottlenecks {
       }
     });
     return other;
+  }
+
+  private static int stageOrder(String stage) {
+    try {
+      return org.opencollections.intake.Stage.valueOf(stage).ordinal();
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private static boolean overdue(String due, Instant now) {

@@ -25,9 +25,10 @@
       const box = document.createElement('div');
       box.className = 'counts';
       box.dataset.element = e.elementId;
-      if (e.stage !== null) { box.appendChild(badge(e.cases + (e.cases === 1 ? ' case' : ' cases'), 'cases')); }
+      if (e.cases > 0) { box.appendChild(badge(e.cases + (e.cases === 1 ? ' case' : ' cases'), 'cases')); }
       if (e.openTasks > 0) { box.appendChild(badge(e.openTasks + ' waiting', 'tasks')); }
       if (e.overdueTasks > 0) { box.appendChild(badge(e.overdueTasks + ' past due', 'late')); }
+      if (!box.children.length) { return; }
       overlays.add(e.elementId, { position: { top: -14, left: -6 }, html: box });
     });
     root.dataset.ready = 'true';
