@@ -70,6 +70,17 @@ public class LoginThrottle extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+      // the workbench's login form: the same count, answered as the login page would
+      String user = request.getParameter("username");
+      if (user != null && throttled(user)) {
+        response.setHeader("Retry-After", String.valueOf(lockout.toSeconds()));
+        response.sendRedirect(request.getContextPath() + "/login?locked");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     String user = basicUser(request.getHeader("Authorization"));
     if (user != null && throttled(user)) {
       response.setHeader("Retry-After", String.valueOf(lockout.toSeconds()));

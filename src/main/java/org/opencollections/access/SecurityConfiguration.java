@@ -31,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. HTTP Basic over a stateless API; every endpoint names the roles it admits, and any
- * endpoint not named here is refused. In embedded mode one demo user per role exists ({@code operator/operator}
+ * endpoint not named here is refused. The browser workbench ({@link #WORKBENCH_PATHS}) has a chain of its own:
+ * form login, a session, CSRF protection. In embedded mode one demo user per role exists ({@code operator/operator}
  * ... {@code admin/admin}); outside it only the users configured under {@code collections.security.users}.
  */
 @Configuration
@@ -47,7 +48,43 @@ class SecurityConfiguration {
   private static final Role[] RELEASES_HOLDS = {SUPERVISOR, COMPLIANCE_OFFICER, ADMIN};
   private static final Role[] AUDITS = {SUPERVISOR, COMPLIANCE_OFFICER, PROCESS_OWNER, ADMIN};
 
+  /** The paths of the browser workbench; everything else is the API's. */
+  static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/workbench", "/workbench/**"};
+
+  /**
+   * The browser workbench: a login page, a session cookie, CSRF protection on every change, logout; the same
+   * users and roles as the API, and each action admits the roles its API endpoint admits.
+   */
   @Bean
+  @org.springframework.core.annotation.Order(1)
+  SecurityFilterChain workbench(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    http.securityMatcher(WORKBENCH_PATHS)
+        .addFilterBefore(throttle, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench/queue", false).failureUrl("/login?error").permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")))
+        .exceptionHandling(e -> e.accessDeniedPage("/workbench/denied"))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/workbench/assets/**", "/login").permitAll() // the login page with any message (?locked too)
+                    .requestMatchers("/workbench/denied").permitAll()
+                    .requestMatchers(POST, "/workbench/cases/*/payments").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(POST, "/workbench/cases/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(POST, "/workbench/cases/*/holds").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(POST, "/workbench/cases/*/assignee").hasAnyRole(names(MANAGES))
+                    .requestMatchers("/workbench/tasks/**").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
+                        .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
+                    .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))
+                    .anyRequest().denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @org.springframework.core.annotation.Order(2)
   SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
     http.addFilterBefore(throttle, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .csrf(c -> c.disable()) // a stateless API with Basic credentials: no session cookie to forge
