@@ -39,13 +39,26 @@ public class Hold implements org.opencollections.audit.Audited {
   @Column(name = "verified_at")
   private Instant verifiedAt;
 
+  @Enumerated(EnumType.STRING)
+  private Medium medium;
+
+  @Column(name = "received_at")
+  private Instant receivedAt;
+
+  @Column(name = "pauses_collection")
+  private boolean pausesCollection = true;
+
   /** The client's key, when it gave one. */
   @Column(name = "request_id")
   private String requestId;
 
   protected Hold() {}
 
-  Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now, String requestId) {
+  Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now, String requestId,
+      Medium medium, Instant receivedAt, boolean pausesCollection) {
+    this.medium = medium;
+    this.receivedAt = receivedAt;
+    this.pausesCollection = pausesCollection;
     this.requestId = requestId;
     this.requiresVerification = requiresVerification;
     this.id = UUID.randomUUID();
@@ -89,6 +102,9 @@ public class Hold implements org.opencollections.audit.Audited {
   public Instant releasedAt() { return releasedAt; }
   public boolean requiresVerification() { return requiresVerification; }
   public Instant verifiedAt() { return verifiedAt; }
+  public Medium medium() { return medium; }
+  public Instant receivedAt() { return receivedAt; }
+  public boolean pausesCollection() { return pausesCollection; }
 
   @Override
   public UUID auditedDebtId() {

@@ -24,8 +24,11 @@ public class Holds {
   private final Timeline timeline;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final HoldTreatment treatment;
 
-  public Holds(HoldRepository holds, DebtRepository debts, Timeline timeline, Clock clock, ApplicationEventPublisher events) {
+  public Holds(HoldRepository holds, DebtRepository debts, Timeline timeline, Clock clock, ApplicationEventPublisher events,
+      HoldTreatment treatment) {
+    this.treatment = treatment;
     this.holds = holds;
     this.debts = debts;
     this.timeline = timeline;
@@ -41,8 +44,22 @@ public class Holds {
    *
    * @param requestId the client's key (optional): the same key again answers the first hold, never a second
    */
+  /** A hold received now, by a written request (the strictest reading). */
   @Transactional
   public Started start(UUID debtId, HoldKind kind, String reason, String requestId) {
+    return start(debtId, kind, reason, requestId, null, null);
+  }
+
+  /**
+   * Starts a hold, or for a dispute the law does not make a hold (oral, or after the validation period) and
+   * dmn/hold-treatment.dmn does not pause either, records it as noted: released at once, collection goes on.
+   *
+   * @param medium how a dispute or cease request came (null: taken as written)
+   * @param receivedAt when it was received (null: now); never in the future
+   */
+  @Transactional
+  public Started start(
+      UUID debtId, HoldKind kind, String reason, String requestId, Medium medium, Instant receivedAt) {
     var debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     if (requestId != null) { // under the debt's lock: a concurrent retry waits here and finds the first one
       var earlier = holds.findByDebtIdAndRequestId(debtId, requestId);
@@ -58,25 +75,44 @@ public class Holds {
       throw new ConflictException("The case is closed (" + debt.status() + ")");
     }
     Instant now = clock.instant();
-    // a dispute within the validation period (or before any notice) stops collection until verification
-    // is sent; a later one pauses the case for review
-    Instant noticeSent = debt.validationNoticeSentAt();
-    boolean inTime =
+    Instant received = receivedAt == null ? now : receivedAt;
+    if (received.isAfter(now)) {
+      throw new org.opencollections.platform.InvalidInputException("receivedAt", "lies in the future");
+    }
+    // the law's minimum, then the creditor's policy (dmn/hold-treatment.dmn)
+    HoldTreatment.Treatment treated =
         kind == HoldKind.DISPUTE
-            && (noticeSent == null || ValidationPeriod.within(noticeSent, now, debt.debtor().timeZone()));
-    Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now, requestId));
-    debt.holdStarted(now);
+            ? treatment.decide(kind, medium, received, debt.validationNoticeSentAt(), debt.debtor().timeZone())
+            : new HoldTreatment.Treatment(false, true, null, Map.of());
+    boolean inTime = treated.verificationRequired();
+    Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now, requestId, medium, received, treated.pausesCollection()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("holdId", hold.id().toString());
     details.put("kind", kind.name());
+    details.put("medium", medium == null ? null : medium.name());
+    details.put("receivedAt", received.toString());
     details.put("endsAt", hold.endsAt() == null ? null : hold.endsAt().toString());
     details.put("requiresVerification", inTime);
+    details.put("pausesCollection", treated.pausesCollection());
+    if (!treated.decision().isEmpty()) {
+      details.put("treatment", treated.decision());
+    }
+    String what = kind + (medium == null ? "" : " (" + medium.name().toLowerCase() + ")");
+    if (!treated.pausesCollection()) {
+      // noted, not held: nothing stops, the process is not interrupted
+      hold.release(now);
+      timeline.record(debtId, CaseEventType.HOLD_STARTED,
+          "Dispute noted: " + what + ", " + treated.reason() + (reason == null ? "" : " — " + reason), details,
+          "hold-started:" + hold.id());
+      return new Started(hold, true);
+    }
+    debt.holdStarted(now);
     String note =
         kind != HoldKind.DISPUTE ? ""
-            : inTime ? " (within the validation period: collection stops until verification is sent)"
-            : " (after the validation period: paused for review)";
+            : inTime ? " (in writing within the validation period: collection stops until verification is sent)"
+            : " (the law requires no verification; paused by the creditor's policy: " + treated.reason() + ")";
     timeline.record(debtId, CaseEventType.HOLD_STARTED,
-        "Hold started: " + kind + note + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
+        "Hold started: " + what + note + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
     events.publishEvent(new HoldStarted(debtId, hold.id(), kind));
     return new Started(hold, true);
   }

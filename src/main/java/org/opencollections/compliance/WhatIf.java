@@ -53,8 +53,6 @@ public class WhatIf {
     }
   }
 
-  public enum Medium { WRITTEN, ORAL, ELECTRONIC }
-
   public record Event(
       @NotNull @Schema(description = "RFC 3339", example = "2027-03-01T10:00:00-05:00") OffsetDateTime at,
       @NotNull Kind kind,
@@ -82,9 +80,11 @@ public class WhatIf {
       @Schema(description = "What the rules counted and saw, as a recorded attempt's inputs") Map<String, Object> counts) {}
 
   private final ContactGovernor governor;
+  private final HoldTreatment treatment;
 
-  WhatIf(ContactGovernor governor) {
+  WhatIf(ContactGovernor governor, HoldTreatment treatment) {
     this.governor = governor;
+    this.treatment = treatment;
   }
 
   public Answer ask(Question q) {
@@ -118,15 +118,21 @@ public class WhatIf {
     Set<Channel> blocked = EnumSet.noneOf(Channel.class);
     boolean cease = false;
     String openDispute = null;
+    Instant noticeSent = null;
     for (Event e : history) {
       Instant when = e.at().toInstant();
       boolean thisDebt = e.debt().equals(proposed.debt());
       switch (e.kind()) {
         case CHANNEL_BLOCKED -> blocked.add(e.channel());
         case CEASE_REQUEST -> cease = true; // the debtor's request covers all of their debts
-        case DISPUTE_RECEIVED -> openDispute = thisDebt ? e.debt() : openDispute;
+        // the law and dmn/hold-treatment.dmn decide whether a dispute holds, as for a live one
+        case DISPUTE_RECEIVED -> {
+          if (thisDebt && treatment.decide(HoldKind.DISPUTE, e.medium(), when, noticeSent, zone).pausesCollection()) {
+            openDispute = e.debt();
+          }
+        }
         case VERIFICATION_SENT -> openDispute = thisDebt ? null : openDispute;
-        case VALIDATION_NOTICE_SENT -> {}
+        case VALIDATION_NOTICE_SENT -> noticeSent = thisDebt && noticeSent == null ? when : noticeSent;
         default -> {
           if (!when.isBefore(since) && counted && limits.countedChannels().contains(e.kind().channel())) {
             toTheDebtor.add(when);

@@ -69,7 +69,10 @@ public class CaseFacts {
     facts.put("escalationCount", timeline.count(debtId, CaseEventType.DECISION, "decisionId", "escalation-policy"));
     facts.put("legalOutcome", referrals.latestOutcome(debtId).orElse(null));
     facts.put("timeBarred", debt.timeBarred(clock, timeBarYears));
-    facts.put("holdKind", holds.newestActive(debtId).map(h -> h.kind().name()).orElse(null));
+    var hold = holds.newestActive(debtId);
+    facts.put("holdKind", hold.map(h -> h.kind().name()).orElse(null));
+    // what the law says of it (hold-treatment.dmn reads both, as when the hold was started)
+    facts.put("verificationRequired", hold.map(h -> h.requiresVerification()).orElse(null));
     return facts;
   }
 }

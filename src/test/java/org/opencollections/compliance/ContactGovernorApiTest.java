@@ -213,18 +213,64 @@ class ContactGovernorApiTest {
     assertThat(api.timeline(debt)).extracting(e -> e.get("type").asText()).contains("VERIFICATION_SENT");
   }
 
+  /** 12 CFR 1006.38(d)(2) asks for verification of a dispute in writing within the period; the table adds nothing. */
   @Test
-  void aLateDisputePausesTheCaseForReviewOnly() {
+  void regulationF_1006_38d2_aLateDisputeRequiresNoVerificationAndByDefaultCollectionGoesOn() {
     String debt = debt("America/New_York", "US-NY");
     api.awaitTimeline(debt, type("CONTACT"));
     api.advance("P40D"); // past 5 working days + 30 days
 
-    ResponseEntity<JsonNode> dispute = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE"));
+    ResponseEntity<JsonNode> dispute =
+        api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "medium", "WRITTEN"));
 
+    assertThat(dispute.getStatusCode().value()).isEqualTo(201);
     assertThat(dispute.getBody().get("requiresVerification").asBoolean()).isFalse();
+    assertThat(dispute.getBody().get("pausesCollection").asBoolean()).isFalse();
+    assertThat(dispute.getBody().get("releasedAt").isNull()).isFalse();
+    assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
+    JsonNode noted = api.timeline(debt).stream().filter(e -> e.get("type").asText().equals("HOLD_STARTED")).findFirst().orElseThrow();
+    assertThat(noted.get("summary").asText()).startsWith("Dispute noted");
+    assertThat(noted.get("details").get("treatment").get("matchedRule").asText()).isEqualTo("Rule_DisputeBeyondTheLaw");
+    assertThat(noted.get("details").get("treatment").get("decisionChecksum").asText()).hasSize(64);
+    assertThat(api.debt(debt).get("stage").asText()).isNotEqualTo("ON_HOLD");
+  }
+
+  @Test
+  void regulationF_1006_38d2_anOralDisputeInTimeRequiresNoVerificationAnElectronicOneDoes() {
+    String debt = debt("America/New_York", "US-NY");
+    api.awaitTimeline(debt, type("CONTACT"));
+
+    JsonNode oral = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "medium", "ORAL")).getBody();
+    assertThat(oral.get("requiresVerification").asBoolean()).isFalse();
+    assertThat(oral.get("pausesCollection").asBoolean()).isFalse();
+    assertThat(oral.get("medium").asText()).isEqualTo("ORAL");
+    assertThat(call(debt, "NO_ANSWER").getBody().get("status").asText()).isEqualTo("MADE");
+
+    JsonNode electronic = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "medium", "ELECTRONIC")).getBody();
+    assertThat(electronic.get("requiresVerification").asBoolean()).isTrue();
+    assertThat(electronic.get("pausesCollection").asBoolean()).isTrue();
     assertThat(call(debt, "NO_ANSWER").getBody().get("rule").asText()).isEqualTo("ACTIVE_HOLD");
-    String path = "/api/debts/" + debt + "/holds/" + dispute.getBody().get("id").asText();
-    assertThat(api.post(path + "/release", Map.of()).getStatusCode().value()).isEqualTo(200);
+  }
+
+  /** What counts is when the dispute was received, not when someone entered it. */
+  @Test
+  void aWrittenDisputeReceivedInTimeButEnteredLateStillRequiresVerification() {
+    String debt = debt("America/New_York", "US-NY");
+    api.awaitTimeline(debt, type("CONTACT"));
+    OffsetDateTime inTime = OffsetDateTime.parse(api.get("/api/simulation/clock").getBody().get("now").asText()).plusDays(20);
+    api.advance("P40D");
+
+    ResponseEntity<JsonNode> dispute = api.post("/api/debts/" + debt + "/holds",
+        Map.of("kind", "DISPUTE", "medium", "WRITTEN", "receivedAt", inTime.toString()));
+    assertThat(dispute.getBody().get("requiresVerification").asBoolean()).isTrue();
+    assertThat(OffsetDateTime.parse(dispute.getBody().get("receivedAt").asText()).toInstant()).isEqualTo(inTime.toInstant());
+
+    ResponseEntity<JsonNode> future = api.post("/api/debts/" + debt + "/holds",
+        Map.of("kind", "DISPUTE", "medium", "WRITTEN", "receivedAt", inTime.plusYears(1).toString()));
+    assertThat(future.getStatusCode().value()).isEqualTo(400);
+    assertThat(future.getBody().get("errors").get("receivedAt").asText()).contains("future");
+    ResponseEntity<JsonNode> badMedium = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "DISPUTE", "medium", "PIGEON"));
+    assertThat(badMedium.getStatusCode().value()).isEqualTo(400);
   }
 
   @Test

@@ -129,6 +129,26 @@ class WhatIfApiTest {
   }
 
   @Test
+  void regulationF_1006_38d2_onlyADisputeInWritingWithinTheValidationPeriodStopsContactByDefault() {
+    String at = "2027-04-20T10:00:00-04:00";
+    Map<String, Object> notice = event("2027-03-01T09:00:00-05:00", "VALIDATION_NOTICE_SENT", "A");
+    Map<String, Object> writtenInTime = event("2027-03-20T09:00:00-04:00", "DISPUTE_RECEIVED", "A");
+    writtenInTime.put("medium", "WRITTEN");
+    Map<String, Object> oralInTime = event("2027-03-20T09:00:00-04:00", "DISPUTE_RECEIVED", "A");
+    oralInTime.put("medium", "ORAL");
+    Map<String, Object> writtenLate = event("2027-04-19T09:00:00-04:00", "DISPUTE_RECEIVED", "A");
+    writtenLate.put("medium", "ELECTRONIC");
+
+    assertThat(ask("US-NY", List.of(notice, writtenInTime), event(at, "EMAIL", "A")).getBody().get("rule").asText())
+        .isEqualTo("ACTIVE_HOLD");
+    assertThat(ask("US-NY", List.of(notice, oralInTime), event(at, "EMAIL", "A")).getBody().get("decision").asText())
+        .isEqualTo("ALLOW");
+    // 1 March + 5 working days + 30 days ends on 7 April: a dispute on 19 April is late
+    assertThat(ask("US-NY", List.of(notice, writtenLate), event(at, "EMAIL", "A")).getBody().get("decision").asText())
+        .isEqualTo("ALLOW");
+  }
+
+  @Test
   void itStoresNothingAndRefusesAQuestionThatIsNotOne() {
     Integer before = jdbc.queryForObject("select count(*) from contact_attempt", Integer.class);
     ask("US-NY", List.of(), event("2027-03-02T10:00:00-05:00", "CALL_ATTEMPT", "A"));

@@ -28,21 +28,30 @@ class HoldTreatmentDecisionTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        Arguments.of("BANKRUPTCY", "Rule_Bankruptcy", false, "LEGAL", null),
-        Arguments.of("DECEASED", "Rule_Deceased", false, "WRITE_OFF", null),
-        Arguments.of("HARDSHIP", "Rule_Hardship", true, "NEGOTIATION", null),
-        Arguments.of("CEASE_COMMUNICATION", "Rule_Cease", true, "NEGOTIATION", "cease-confirmation"),
-        Arguments.of("DISPUTE", "Rule_WaitAndNegotiate", true, "NEGOTIATION", null),
-        Arguments.of("BREATHING_SPACE", "Rule_WaitAndNegotiate", true, "NEGOTIATION", null));
+        Arguments.of("BANKRUPTCY", null, "Rule_Bankruptcy", true, false, "LEGAL", null),
+        Arguments.of("DECEASED", null, "Rule_Deceased", true, false, "WRITE_OFF", null),
+        Arguments.of("HARDSHIP", null, "Rule_Hardship", true, true, "NEGOTIATION", null),
+        Arguments.of("CEASE_COMMUNICATION", null, "Rule_Cease", true, true, "NEGOTIATION", "cease-confirmation"),
+        // 12 CFR 1006.38(d)(2): in writing within the validation period, collection stops until verification
+        Arguments.of("DISPUTE", true, "Rule_DisputeInTime", true, true, "NEGOTIATION", null),
+        // beyond the law the table as delivered does nothing: an oral or late dispute is noted, collection goes on
+        Arguments.of("DISPUTE", false, "Rule_DisputeBeyondTheLaw", false, false, null, null),
+        // a dispute whose legal standing is not known is held, the strictest reading
+        Arguments.of("DISPUTE", null, "Rule_WaitAndNegotiate", true, true, "NEGOTIATION", null),
+        Arguments.of("BREATHING_SPACE", null, "Rule_WaitAndNegotiate", true, true, "NEGOTIATION", null));
   }
 
-  @ParameterizedTest(name = "{0} → {1}")
+  @ParameterizedTest(name = "{0}, verification required {1} → {2}")
   @MethodSource("rules")
-  void treatsEachHold(String kind, String rule, boolean wait, String resumeAt, String confirmation) throws Exception {
-    var result = DecisionTable.evaluate(client, "hold-treatment", Map.of("holdKind", kind));
+  void treatsEachHold(String kind, Boolean verificationRequired, String rule, boolean pauses, boolean wait, String resumeAt,
+      String confirmation) throws Exception {
+    Map<String, Object> in = new java.util.HashMap<>();
+    in.put("holdKind", kind);
+    in.put("verificationRequired", verificationRequired);
+    var result = DecisionTable.evaluate(client, "hold-treatment", in);
 
     assertThat(result.ruleId()).isEqualTo(rule);
-    assertThat(result.outputs()).containsEntry("waitForRelease", wait).containsEntry("resumeAt", resumeAt)
-        .containsEntry("confirmation", confirmation);
+    assertThat(result.outputs()).containsEntry("pausesCollection", pauses).containsEntry("waitForRelease", wait)
+        .containsEntry("resumeAt", resumeAt).containsEntry("confirmation", confirmation);
   }
 }
