@@ -182,6 +182,12 @@ class ContactGovernorApiTest {
     JsonNode sms =
         api.post("/api/debts/" + debt + "/contact-attempts", Map.of("channel", "SMS", "direction", "OUTBOUND", "outcome", "SENT")).getBody();
     assertThat(sms.get("rule").asText()).isEqualTo("CHANNEL_BLOCKED");
+    // the inputs read back exactly as the governor saw them: the list of channels, not a collection's properties
+    JsonNode recorded = api.get("/api/debts/" + debt + "/contact-attempts/" + sms.get("id").asText()).getBody();
+    assertThat(recorded.get("inputs").get("blockedChannels").isArray()).isTrue();
+    assertThat(recorded.get("inputs").get("blockedChannels").get(0).asText()).isEqualTo("SMS");
+    assertThat(recorded.get("inputs").get("blockedChannels")).hasSize(1);
+    assertThat(api.get("/api/audit?debtId=" + debt).getBody().toString()).doesNotContain("traversableAgain");
 
     api.put("/api/debtors/" + debtor + "/contact-preferences",
         Map.of("ceaseCommunication", false, "attorney", Map.of("name", "A. Counsel", "phone", "+1 212 555 0199")));
