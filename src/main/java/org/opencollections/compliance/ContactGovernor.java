@@ -153,10 +153,7 @@ public class ContactGovernor {
 
   /** The limits dmn/contact-rules.dmn gives this jurisdiction and channel (the live governor and the what-if alike). */
   ContactLimits limits(String jurisdiction, Channel channel) {
-    Map<String, Object> in = new LinkedHashMap<>();
-    in.put("jurisdiction", jurisdiction);
-    in.put("country", jurisdiction.length() >= 2 ? jurisdiction.substring(0, 2) : jurisdiction);
-    in.put("channel", channel.name());
+    Map<String, Object> in = rulesInputs(jurisdiction, channel);
     long now = System.nanoTime(); // real time: a new version of the table is deployed in real time
     CachedLimits cached = rulesCache.get(in);
     if (cached != null && now - cached.fetchedAtNanos() < rulesCacheTtl.toNanos()) {
@@ -177,7 +174,29 @@ public class ContactGovernor {
   }
 
   private ContactLimits evaluateLimits(Map<String, Object> in) {
-    DecisionEngine.Evaluation e = decisions.evaluate(CONTACT_RULES, in);
+    return limitsOf(decisions.evaluate(CONTACT_RULES, in), in);
+  }
+
+  /** The limits a candidate contact-rules table (not deployed) would give: for the what-if only, never cached. */
+  ContactLimits candidateLimits(byte[] dmn, String jurisdiction, Channel channel) {
+    Map<String, Object> in = rulesInputs(jurisdiction, channel);
+    DecisionEngine.Evaluation e = decisions.evaluateCandidate(dmn, CONTACT_RULES, in);
+    try {
+      return limitsOf(e, in);
+    } catch (RuntimeException unusable) { // no rule matched, or an output the governor cannot read
+      throw new org.opencollections.platform.InvalidInputException("candidateRules", unusable.getMessage());
+    }
+  }
+
+  private static Map<String, Object> rulesInputs(String jurisdiction, Channel channel) {
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("jurisdiction", jurisdiction);
+    in.put("country", jurisdiction.length() >= 2 ? jurisdiction.substring(0, 2) : jurisdiction);
+    in.put("channel", channel.name());
+    return in;
+  }
+
+  private static ContactLimits limitsOf(DecisionEngine.Evaluation e, Map<String, Object> in) {
     Map<String, Object> out = e.outputs();
     if (out == null) {
       throw new IllegalStateException("contact-rules matched no rule for " + in + ": it needs a catch-all rule");

@@ -66,7 +66,9 @@ public class WhatIf {
           @Schema(example = "US-MA") String jurisdiction,
       @NotBlank @IanaZone @Schema(example = "America/New_York") String timeZone,
       @NotNull @Size(max = 10_000) List<@Valid @NotNull Event> history,
-      @NotNull @Valid Event proposed) {}
+      @NotNull @Valid Event proposed,
+      @Size(max = 1_000_000) @Schema(description = "Optional: a candidate dmn/contact-rules.dmn (its XML) to ask instead of the deployed table; nothing is deployed")
+          String candidateRules) {}
 
   public record Answer(
       ContactDecision.Verdict decision,
@@ -75,7 +77,7 @@ public class WhatIf {
       String ruleMeaning,
       String explanation,
       String ruleSet,
-      int ruleVersion,
+      @Schema(description = "The deployed table's version; 0 for a candidate table") int ruleVersion,
       String ruleChecksum,
       @Schema(description = "What the rules counted and saw, as a recorded attempt's inputs") Map<String, Object> counts) {}
 
@@ -109,7 +111,9 @@ public class WhatIf {
     history.removeIf(e -> e.at().toInstant().isAfter(at));
     history.sort(Comparator.comparing(e -> e.at().toInstant()));
 
-    ContactLimits limits = governor.limits(q.jurisdiction(), channel);
+    ContactLimits limits = q.candidateRules() == null || q.candidateRules().isBlank()
+        ? governor.limits(q.jurisdiction(), channel)
+        : governor.candidateLimits(q.candidateRules().getBytes(java.nio.charset.StandardCharsets.UTF_8), q.jurisdiction(), channel);
     Instant since = at.minus(ContactGovernor.lookBack());
     boolean counted = limits.countedChannels().contains(channel);
     List<Instant> aboutThisDebt = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.camunda.client.CamundaClient;
 import java.util.Map;
 import org.opencollections.models.DeployedModels;
 import org.opencollections.models.ModelKind;
+import org.opencollections.platform.InvalidInputException;
 import org.opencollections.process.DecisionEngine;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,34 @@ class ZeebeDecisionEngine implements DecisionEngine {
         models.checksum(ModelKind.DMN, decisionId, response.getDecisionVersion()).orElse(null),
         outputs(response.getDecisionOutput()),
         evaluated.getMatchedRules().stream().map(r -> new MatchedRule(r.getRuleId(), r.getRuleIndex())).toList());
+  }
+
+  /** Zeebe's own DMN engine (the one its brokers evaluate with), kept: it is stateless once built. */
+  private static final io.camunda.zeebe.dmn.DecisionEngine CANDIDATES =
+      io.camunda.zeebe.dmn.DecisionEngineFactory.createDecisionEngine();
+
+  @Override
+  public Evaluation evaluateCandidate(byte[] dmn, String decisionId, Map<String, Object> inputs) {
+    var drg = CANDIDATES.parse(new java.io.ByteArrayInputStream(dmn));
+    if (!drg.isValid()) {
+      throw new InvalidInputException("candidateRules", "is not a DMN file the engine can read: " + drg.getFailureMessage());
+    }
+    var result = CANDIDATES.evaluateDecisionById(drg, decisionId, new io.camunda.zeebe.dmn.impl.VariablesContext(inputs));
+    if (result.isFailure()) {
+      throw new InvalidInputException("candidateRules", "decision " + decisionId + " failed: " + result.getFailureMessage());
+    }
+    var evaluated = result.getEvaluatedDecisions().stream()
+        .filter(d -> d.decisionId().equals(decisionId))
+        .findFirst()
+        .orElseThrow(() -> new InvalidInputException("candidateRules", "has no decision " + decisionId));
+    return new Evaluation(
+        decisionId,
+        evaluated.decisionName(),
+        0,
+        -1,
+        DeployedModels.sha256(dmn),
+        outputs(io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter.convertToJson(result.getOutput())),
+        evaluated.matchedRules().stream().map(r -> new MatchedRule(r.ruleId(), r.ruleIndex())).toList());
   }
 
   private Map<String, Object> outputs(String output) {

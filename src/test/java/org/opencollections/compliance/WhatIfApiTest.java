@@ -148,6 +148,34 @@ class WhatIfApiTest {
         .isEqualTo("ALLOW");
   }
 
+  /** A compliance officer tries a changed table on a history before it is deployed. */
+  @Test
+  void aCandidateTableIsAskedInsteadOfTheDeployedOneAndNothingIsDeployed() throws Exception {
+    String deployed = Files.readString(Path.of("dmn/contact-rules.dmn"));
+    // a stricter Massachusetts: one telephone communication in 7 days instead of two
+    String stricter = deployed.replace(
+        "<outputEntry id=\"Rule_Massachusetts_out4\"><text>2</text></outputEntry>",
+        "<outputEntry id=\"Rule_Massachusetts_out4\"><text>1</text></outputEntry>");
+    assertThat(stricter).isNotEqualTo(deployed);
+    List<Map<String, Object>> oneCall = List.of(event("2027-03-01T09:00:00-05:00", "CALL_ATTEMPT", "A"));
+    Map<String, Object> proposed = event("2027-03-03T10:00:00-05:00", "SMS", "A");
+
+    assertThat(ask("US-MA", oneCall, proposed).getBody().get("decision").asText()).isEqualTo("ALLOW");
+    JsonNode candidate = api.post("/api/compliance/what-if", Map.of("jurisdiction", "US-MA", "timeZone", NY,
+        "history", oneCall, "proposed", proposed, "candidateRules", stricter)).getBody();
+    assertThat(candidate.get("decision").asText()).isEqualTo("DEFER");
+    assertThat(candidate.get("rule").asText()).isEqualTo("CALL_FREQUENCY");
+    assertThat(candidate.get("ruleVersion").asInt()).isZero();
+    assertThat(candidate.get("ruleChecksum").asText()).isEqualTo(DeployedModels.sha256(stricter.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    // the live table is still the deployed one
+    assertThat(ask("US-MA", oneCall, proposed).getBody().get("decision").asText()).isEqualTo("ALLOW");
+
+    ResponseEntity<JsonNode> broken = api.post("/api/compliance/what-if", Map.of("jurisdiction", "US-MA", "timeZone", NY,
+        "history", oneCall, "proposed", proposed, "candidateRules", "<definitions>not a table"));
+    assertThat(broken.getStatusCode().value()).isEqualTo(400);
+    assertThat(broken.getBody().get("errors").has("candidateRules")).isTrue();
+  }
+
   @Test
   void itStoresNothingAndRefusesAQuestionThatIsNotOne() {
     Integer before = jdbc.queryForObject("select count(*) from contact_attempt", Integer.class);
