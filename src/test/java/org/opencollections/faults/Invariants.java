@@ -215,6 +215,19 @@ public final class Invariants {
     return new EngineState(openJobs, openIncidents, completions);
   }
 
+  /** What the engine recorded of one job, in order (CREATED, TIMED_OUT, COMPLETED, and the rejected commands). */
+  public List<String> jobHistory(long jobKey) {
+    List<String> history = new ArrayList<>();
+    engine.readRecords(since, Set.of(ValueType.JOB), (Record<?> r) -> {
+      if (r.getKey() == jobKey) {
+        history.add(r.getRecordType() + " " + r.getIntent()
+            + (r.getRejectionType() != null && r.getRejectionType() != io.camunda.zeebe.protocol.record.RejectionType.NULL_VAL
+                ? " (" + r.getRejectionType() + ")" : ""));
+      }
+    });
+    return history;
+  }
+
   /**
    * No job stuck: in the end no job of these debts' instances is left open (every case has come to rest at a
    * timer, a message or a user task, or has ended), none failed for good, no incident is open, and no job was
