@@ -65,6 +65,22 @@ public class ContactDebtorConnector implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
+    try {
+      return contact(context);
+    } catch (RuntimeException e) {
+      if (org.opencollections.platform.DatabaseUnavailable.is(e)) {
+        // the connector runtime would use up the job's retries: waiting for the database is no failure either
+        throw ConnectorRetryException.builder()
+            .message("Waiting for the database: " + e)
+            .retries(RETRIES_AFTER_DEFERRAL)
+            .backoffDuration(Duration.ofSeconds(10))
+            .build();
+      }
+      throw e;
+    }
+  }
+
+  private Object contact(OutboundConnectorContext context) {
     ContactRequest request = context.bindVariables(ContactRequest.class);
     if (!MessageTemplates.knows(request.template())) {
       throw new ConnectorInputException(new IllegalArgumentException("Unknown message template: " + request.template()));

@@ -7,6 +7,7 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import java.time.Duration;
+import org.opencollections.platform.DatabaseUnavailable;
 import org.opencollections.platform.InvalidInputException;
 import org.opencollections.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -17,13 +18,15 @@ import org.springframework.stereotype.Component;
  * What happens when a worker throws. Bad input (a form value a person must correct, an unknown case) will
  * not get better by retrying: the job fails with no retries left and becomes an incident that says what
  * to fix. Any other failure is technical: the job is retried after a growing pause, then becomes an
- * incident an operator can retry in Operate. BPMN errors keep their usual handling.
+ * incident an operator can retry in Operate. A database that cannot be reached is nobody's fault: the job waits
+ * for it (tried again every 10 s, its retries kept). BPMN errors keep their usual handling.
  */
 @Component
 class JobFailurePolicy implements JobExceptionHandlingStrategy {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobFailurePolicy.class);
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration DATABASE_BACKOFF = Duration.ofSeconds(10);
 
   private final DefaultJobExceptionHandlingStrategy defaults;
   private final MetricsRecorder metrics;
@@ -44,6 +47,18 @@ class JobFailurePolicy implements JobExceptionHandlingStrategy {
     }
     Throwable cause = rootOfInterest(e);
     var job = context.job();
+    if (DatabaseUnavailable.is(e)) {
+      // not the job's fault: it is tried again, with its retries intact, until the database is back
+      LOG.warn("Job {} ({} at {}) waits for the database: {}", job.getKey(), job.getType(), job.getElementId(), cause.toString());
+      metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+      context.jobClient()
+          .newFailCommand(job)
+          .retries(Math.max(job.getRetries(), 1))
+          .retryBackoff(DATABASE_BACKOFF)
+          .errorMessage("Waiting for the database: " + cause)
+          .send();
+      return;
+    }
     boolean badInput = cause instanceof InvalidInputException || cause instanceof NotFoundException;
     int retries = badInput ? 0 : Math.max(job.getRetries() - 1, 0);
     // 10 s with two retries left, 20 s with one (three retries by default)

@@ -60,6 +60,10 @@ public class Commitments {
   public Commitment record(UUID debtId, CommitmentKind kind, NegotiationOutcome outcome, String idempotencyKey) {
     var existing = commitments.findByIdempotencyKey(idempotencyKey);
     if (existing.isPresent()) {
+      // A repeated job (its first worker committed and died before completing it, fault suite F1) gets the
+      // first commitment; the worker reads its schedule after this transaction, so it is loaded here. Before,
+      // the repeat failed with a LazyInitializationException until the job became an incident.
+      existing.get().instalments().size();
       return existing.get();
     }
     Debt debt = debt(debtId);

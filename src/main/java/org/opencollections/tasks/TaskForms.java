@@ -47,6 +47,12 @@ class TaskForms {
       try {
         outcome = json.convertValue(variables, NegotiationOutcome.class);
       } catch (IllegalArgumentException e) {
+        // name the form field that could not be read (fault suite F8: "promiseAmount": "NaN" was answered as a
+        // problem of "variables", which names no field of the form)
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+            && m.getPath().getFirst().getFieldName() != null) {
+          throw new InvalidInputException(m.getPath().getFirst().getFieldName(), "cannot be read: " + m.getOriginalMessage());
+        }
         throw new InvalidInputException("variables", "do not match the negotiation form: " + e.getMessage());
       }
       Map<String, String> problems = commitments.problems(debtId, outcome);

@@ -55,4 +55,36 @@ class JsonConfiguration {
     });
     return module;
   }
+
+  /**
+   * A date is a calendar date written yyyy-MM-dd and nothing else. Jackson's own reader takes a date-time too
+   * and drops its time ("2027-03-14T02:30:00", a moment New York's clocks skip, became 14 March): found by the
+   * fault suite (F8), for due dates and promise dates alike. The import already refused such a date.
+   */
+  @Bean
+  com.fasterxml.jackson.databind.Module calendarDatesOnly() {
+    var module = new com.fasterxml.jackson.databind.module.SimpleModule("calendar-dates-only");
+    module.addDeserializer(java.time.LocalDate.class,
+        new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.LocalDate>(java.time.LocalDate.class) {
+          @Override
+          public java.time.LocalDate deserialize(
+              com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+              throws java.io.IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+              return (java.time.LocalDate) ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+            }
+            String text = p.getText().strip();
+            try {
+              if (text.matches("[+-]?\\d{4,}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(text); // ISO_LOCAL_DATE resolves strictly: no 30 February
+              }
+            } catch (java.time.format.DateTimeParseException e) {
+              // refused below
+            }
+            throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
+                p, "A date is written yyyy-MM-dd", text, java.time.LocalDate.class);
+          }
+        });
+    return module;
+  }
 }
