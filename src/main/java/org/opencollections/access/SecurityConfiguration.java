@@ -76,6 +76,7 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/workbench/cases/*/holds").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(POST, "/workbench/cases/*/assignee").hasAnyRole(names(MANAGES))
                     .requestMatchers("/workbench/tasks/**").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers("/workbench/what-if").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
                     .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))

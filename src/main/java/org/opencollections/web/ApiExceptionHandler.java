@@ -114,7 +114,16 @@ class ApiExceptionHandler {
    * exception and where it was thrown; messages from the database, which may quote debtor data, stay out.
    */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (org.opencollections.platform.DatabaseUnavailable.is(e)) {
+      // nothing was done: the client may send the same request again (payments, holds and contacts by their key)
+      LOG.warn("The database cannot be reached: {}", e.getClass().getName());
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+          "The database cannot be reached just now; nothing was stored. Send the same request again shortly.");
+      problem.setTitle("Service Unavailable");
+      return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", "10").body(problem);
+    }
     String reference = java.util.UUID.randomUUID().toString();
     if (quotesData(e)) {
       StackTraceElement[] at = e.getStackTrace();
@@ -125,7 +134,7 @@ class ApiExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error; reference " + reference);
     problem.setProperty("reference", reference);
-    return problem;
+    return org.springframework.http.ResponseEntity.internalServerError().body(problem);
   }
 
   private static boolean quotesData(Throwable e) {

@@ -60,7 +60,7 @@ class OpenApiConfiguration {
 
   /**
    * The error answers of every operation, each an RFC 9457 problem detail with an example: 400 where it takes
-   * input, 401/403/429 everywhere (HTTP Basic, roles, the login throttle), 404 where a path names something,
+   * input, 401/403/429/503 everywhere (HTTP Basic, roles, the login throttle, the database away), 404 where a path names something,
    * 409 where it changes state, 415 where it takes a body. The handlers that answer them are in
    * {@link ApiExceptionHandler}; ErrorShapeTest and OpenApiTest hold the two together.
    */
@@ -98,6 +98,9 @@ class OpenApiConfiguration {
         }
         add(responses, 429, "Too many failed logins for this user name: wait the Retry-After seconds", problem(429,
             "Too Many Requests", "Too many failed logins: try again in 15 minutes", path));
+        add(responses, 503, "The database cannot be reached just now: nothing was done; send the same request again"
+            + " after Retry-After seconds", problem(503, "Service Unavailable",
+            "The database cannot be reached just now; nothing was stored. Send the same request again shortly.", path));
       }));
     };
   }

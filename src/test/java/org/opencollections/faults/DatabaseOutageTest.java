@@ -68,7 +68,9 @@ class DatabaseOutageTest {
     Thread.sleep(3_000);
     startPostgres(argv);
 
-    assertThat(during.status()).as("a payment while the database is down: " + during.body()).isGreaterThanOrEqualTo(500);
+    // a client is told to come back, not that we failed: 503 with Retry-After (the payment's reference makes the retry safe)
+    assertThat(during.status()).as("a payment while the database is down: " + during.body()).isEqualTo(503);
+    assertThat(during.retryAfter()).isNotNull();
     assertThat(during.contentType()).startsWith("application/problem+json");
     everyCaseGoesOn(debts);
     assertThat(invariants.count("select count(*) from posting where reference = 'OUTAGE-1'")).as("nothing half-stored").isZero();

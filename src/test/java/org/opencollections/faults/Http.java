@@ -15,7 +15,7 @@ import java.util.Base64;
  */
 final class Http {
 
-  record Answer(int status, String contentType, String body) {}
+  record Answer(int status, String contentType, String body, String retryAfter) {}
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
@@ -36,7 +36,8 @@ final class Http {
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers().firstValue("Retry-After").orElse(null));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {

@@ -173,6 +173,30 @@ class WorkbenchTest {
     assertThat(withHold).contains("On hold").contains("Says the debt is not theirs");
   }
 
+  /** The compliance console answers as POST /api/compliance/what-if does, and says what is wrong with a line. */
+  @Test
+  void theWhatIfPageAnswersAsTheGovernorWouldAndStoresNothing() {
+    Session compliance = new Session(port);
+    compliance.logIn("compliance", "compliance");
+    String page = compliance.get("/workbench/what-if").body();
+    assertThat(page).contains("Would this contact be lawful?").contains("CALL_ATTEMPT A");
+
+    String answered = compliance.submit("/workbench/what-if", "/workbench/what-if", Map.of(
+        "jurisdiction", "US-MA", "timeZone", "America/New_York",
+        "history", "2027-03-01T09:00:00-05:00 CALL_ATTEMPT A\n2027-03-04T09:00:00-05:00 SMS A",
+        "proposed", "2027-03-07T12:00:00-05:00 SMS A")).body();
+    assertThat(answered).contains("Not before Mon 8 Mar 2027, 08:00 (America/New_York)").contains("CALL_FREQUENCY").contains("US-MA");
+
+    String wrong = compliance.submit("/workbench/what-if", "/workbench/what-if", Map.of(
+        "jurisdiction", "US-MA", "timeZone", "America/New_York",
+        "history", "yesterday CALL_ATTEMPT A", "proposed", "2027-03-07T12:00:00-05:00 SMS A")).body();
+    assertThat(wrong).contains("History line 1").contains("is not an RFC 3339 time");
+
+    Session processOwner = new Session(port);
+    processOwner.logIn("owner", "owner");
+    assertThat(processOwner.get("/workbench/what-if").statusCode()).isEqualTo(403);
+  }
+
   @Test
   void theBottleneckViewIsTheSupervisorsAndCountsFromTheRecords() {
     Session operator = new Session(port);
