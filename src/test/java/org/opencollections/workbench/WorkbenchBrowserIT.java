@@ -172,6 +172,14 @@ class WorkbenchBrowserIT {
     assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_MonitorCommitment']")).getText()).isEqualTo("1 case");
     assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_SoftReminders']")).getText()).isEqualTo("2 cases");
     shot("bottlenecks");
+
+    // the compliance console: would a third telephone communication in Massachusetts be lawful?
+    browser.findElement(By.linkText("What if")).click();
+    wait(ExpectedConditions.urlContains("/workbench/what-if"));
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    WebElement answer = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.answer")));
+    assertThat(answer.getText()).contains("Not before Mon 8 Mar 2027, 08:00").contains("CALL_FREQUENCY").contains("calls and texts counted");
+    shot("what-if");
   }
 
   /** The form field a person finds by its label. */
