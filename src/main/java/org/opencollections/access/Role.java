@@ -19,7 +19,14 @@ public enum Role {
   /** Reviews contacts and holds, verifies disputes, reads the audit trail. */
   COMPLIANCE_OFFICER(List.of()),
   /** Runs the installation: everything, including the simulated clock. */
-  ADMIN(List.of("operators", "supervisors"));
+  ADMIN(List.of("operators", "supervisors")),
+  /** A Prometheus server's scrape user: reads /actuator/prometheus and nothing else (no case, no debtor). */
+  METRICS_SCRAPER(List.of());
+
+  /** The roles of people who work cases: every role but the scrape user's. */
+  public static Role[] people() {
+    return java.util.Arrays.stream(values()).filter(r -> r != METRICS_SCRAPER).toArray(Role[]::new);
+  }
 
   private final List<String> taskGroups;
 

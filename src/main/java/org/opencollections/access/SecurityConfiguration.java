@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-  private static final Role[] EVERYONE = Role.values();
+  private static final Role[] EVERYONE = Role.people();
   private static final Role[] WORKS_CASES = {OPERATOR, SUPERVISOR, ADMIN};
   private static final Role[] MANAGES = {SUPERVISOR, ADMIN};
   private static final Role[] GUARDS_CONTACT = {OPERATOR, SUPERVISOR, COMPLIANCE_OFFICER, ADMIN};
@@ -99,6 +99,7 @@ class SecurityConfiguration {
                 a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                     .requestMatchers("/error").permitAll()
+                    .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(Role.METRICS_SCRAPER.name(), ADMIN.name())
                     .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                     .requestMatchers(POST, "/api/simulation/clock").hasRole(ADMIN.name())
                     .requestMatchers(POST, "/api/debts").hasAnyRole(names(MANAGES))
@@ -198,11 +199,12 @@ class SecurityConfiguration {
     }
   }
 
-  /** operator, supervisor, owner, compliance, admin: the demo user of each role in embedded mode. */
+  /** operator, supervisor, owner, compliance, admin, prometheus: the demo user of each role in embedded mode. */
   static String demoName(Role role) {
     return switch (role) {
       case PROCESS_OWNER -> "owner";
       case COMPLIANCE_OFFICER -> "compliance";
+      case METRICS_SCRAPER -> "prometheus";
       default -> role.name().toLowerCase();
     };
   }

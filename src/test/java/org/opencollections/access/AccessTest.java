@@ -34,6 +34,9 @@ class AccessTest {
   static final Set<String> RELEASES_HOLDS = Set.of("supervisor", "compliance", "admin");
   static final Set<String> AUDITS = Set.of("supervisor", "compliance", "owner", "admin");
   static final Set<String> ADMIN = Set.of("admin");
+  static final Set<String> SCRAPES = Set.of("prometheus", "admin");
+  /** Every demo user, the scrape user among them: it must be refused everywhere but /actuator/prometheus. */
+  static final Set<String> ALL_USERS = Set.of("operator", "supervisor", "owner", "compliance", "admin", "prometheus");
 
   static final String DEBT = "/api/debts/" + UUID.randomUUID();
   static final String DEBTOR = "/api/debtors/" + UUID.randomUUID();
@@ -68,7 +71,10 @@ class AccessTest {
         Arguments.of(HttpMethod.GET, "/api/audit?debtId=" + UUID.randomUUID(), AUDITS),
         Arguments.of(HttpMethod.GET, "/api/simulation/clock", EVERYONE),
         Arguments.of(HttpMethod.POST, "/api/simulation/clock", ADMIN),
-        Arguments.of(HttpMethod.GET, "/actuator/metrics", ADMIN));
+        Arguments.of(HttpMethod.GET, "/actuator/metrics", ADMIN),
+        Arguments.of(HttpMethod.GET, "/actuator/prometheus", SCRAPES),
+        Arguments.of(HttpMethod.GET, "/api/models", AUDITS),
+        Arguments.of(HttpMethod.POST, "/api/compliance/what-if", GUARDS_CONTACT));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -83,7 +89,7 @@ class AccessTest {
     assertThat(wrongPassword.getStatusCode().value()).as("wrong password").isEqualTo(401);
 
     List<String> outcomes = new ArrayList<>();
-    for (String user : EVERYONE) {
+    for (String user : ALL_USERS) {
       int status = new Api(http, user).call(method, path, body).getStatusCode().value();
       boolean permittedUser = permitted.contains(user);
       if (permittedUser ? status == 401 || status == 403 : status != 403) {
@@ -91,6 +97,18 @@ class AccessTest {
       }
     }
     assertThat(outcomes).isEmpty();
+  }
+
+  /** A Prometheus server scrapes with a user of its own, which sees the metrics and nothing of the cases. */
+  @org.junit.jupiter.api.Test
+  void theScrapeUserReadsTheMetricsInPrometheusFormat() {
+    ResponseEntity<String> scraped = http.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/prometheus", String.class);
+    assertThat(scraped.getStatusCode().value()).isEqualTo(200);
+    assertThat(scraped.getHeaders().getContentType().toString()).startsWith("text/plain");
+    assertThat(scraped.getBody()).contains("# TYPE collections_outbox_pending").contains("collections_cases_starts_total");
+    // and nothing of the cases (every endpoint above refuses it too)
+    assertThat(http.withBasicAuth("prometheus", "prometheus").getForEntity("/api/debts", String.class).getStatusCode().value())
+        .isEqualTo(403);
   }
 
   @org.springframework.boot.test.web.server.LocalServerPort int port;
