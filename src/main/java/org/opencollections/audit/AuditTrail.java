@@ -16,8 +16,6 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,8 +93,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
   }
 
   static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || !auth.isAuthenticated() ? PROCESS : auth.getName();
+    return org.opencollections.platform.Actor.current();
   }
 
   @Override

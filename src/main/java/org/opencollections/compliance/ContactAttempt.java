@@ -54,6 +54,10 @@ public class ContactAttempt {
   @Column(name = "rule_checksum", length = 64)
   private String ruleChecksum;
 
+  /** Who asked for it: an operator, or "process" for the process's own contacts. */
+  @Column(length = 100)
+  private String actor;
+
   @Column(name = "not_before")
   private Instant notBefore;
 
@@ -92,6 +96,7 @@ public class ContactAttempt {
     this.ruleSet = limits == null ? null : limits.ruleSet();
     this.ruleVersion = limits == null ? null : limits.ruleVersion();
     this.ruleChecksum = limits == null ? null : limits.ruleChecksum();
+    this.actor = org.opencollections.platform.Actor.current();
     this.notBefore = decision.notBefore();
     this.explanation = decision.explanation().length() > 500 ? decision.explanation().substring(0, 500) : decision.explanation();
     this.inputs = inputs;
@@ -110,6 +115,7 @@ public class ContactAttempt {
   public String ruleSet() { return ruleSet; }
   public Integer ruleVersion() { return ruleVersion; }
   public String ruleChecksum() { return ruleChecksum; }
+  public String actor() { return actor; }
   public Instant notBefore() { return notBefore; }
   public String explanation() { return explanation; }
   public Map<String, Object> inputs() { return inputs; }

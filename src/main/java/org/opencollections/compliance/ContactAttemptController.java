@@ -47,7 +47,7 @@ class ContactAttemptController {
 
   record Explanation(
       UUID id, UUID debtId, Channel channel, Direction direction, String template, String outcome,
-      ContactAttempt.Status status, ContactRule rule, String ruleMeaning, String ruleSet, Integer ruleVersion, String ruleChecksum,
+      ContactAttempt.Status status, ContactRule rule, String ruleMeaning, String ruleSet, Integer ruleVersion, String ruleChecksum, String actor,
       OffsetDateTime notBefore, String explanation, Map<String, Object> inputs, OffsetDateTime attemptedAt) {}
 
   @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The governor's answer (made, deferred until when, or blocked by which rule), recorded; a repeated requestId answers the recorded one", useReturnTypeSchema = true)
@@ -78,7 +78,7 @@ class ContactAttemptController {
   private static Explanation explain(ContactAttempt a, ZoneId zone) {
     return new Explanation(
         a.id(), a.debtId(), a.channel(), a.direction(), a.template(), a.outcome(), a.status(), a.rule(),
-        a.rule().meaning(), a.ruleSet(), a.ruleVersion(), a.ruleChecksum(),
+        a.rule().meaning(), a.ruleSet(), a.ruleVersion(), a.ruleChecksum(), a.actor(),
         a.notBefore() == null ? null : a.notBefore().atZone(zone).toOffsetDateTime(), a.explanation(), a.inputs(),
         a.attemptedAt().atZone(zone).toOffsetDateTime());
   }

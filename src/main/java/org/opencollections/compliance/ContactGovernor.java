@@ -109,7 +109,8 @@ public class ContactGovernor {
         summary(attempt, decision),
         Map.of(
             "attemptId", attempt.id().toString(), "channel", channel.name(), "template", template,
-            "direction", direction.name(), "status", attempt.status().name(), "rule", decision.rule().name()),
+            "direction", direction.name(), "status", attempt.status().name(), "rule", decision.rule().name(),
+            "actor", attempt.actor()),
         "contact:" + attempt.id());
     return attempt;
   }

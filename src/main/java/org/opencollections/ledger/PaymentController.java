@@ -75,7 +75,9 @@ class PaymentController {
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.charge());
   }
 
-  record PostingView(UUID id, PostingKind kind, BigDecimal amount, String currency, String reference, java.time.OffsetDateTime bookedAt) {}
+  record PostingView(
+      UUID id, PostingKind kind, BigDecimal amount, String currency, String reference, java.time.OffsetDateTime bookedAt,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "Who booked it: a user, or process") String bookedBy) {}
 
   /** The ledger of the debt, oldest first (times in the debtor's zone); the balance is derived from it. */
   @GetMapping("/api/debts/{id}/postings")
@@ -83,7 +85,7 @@ class PaymentController {
     var zone = debts.zoneOf(id);
     return postings.findByDebtIdOrderByBookedAt(id).stream()
         .map(p -> new PostingView(p.id(), p.kind(), p.amount(), p.currency().getCurrencyCode(), p.reference(),
-            p.bookedAt().atZone(zone).toOffsetDateTime()))
+            p.bookedAt().atZone(zone).toOffsetDateTime(), p.actor()))
         .toList();
   }
 }

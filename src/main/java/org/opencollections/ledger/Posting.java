@@ -33,6 +33,10 @@ public class Posting {
   @Column(name = "booked_at")
   private Instant bookedAt;
 
+  /** Who booked it: a user, or "process" for the engine's workers. */
+  @Column(length = 100)
+  private String actor;
+
   protected Posting() {}
 
   public Posting(UUID debtId, PostingKind kind, BigDecimal amount, Currency currency, String reference, Instant now) {
@@ -43,6 +47,7 @@ public class Posting {
     this.currency = currency.getCurrencyCode();
     this.reference = reference;
     this.bookedAt = now;
+    this.actor = org.opencollections.platform.Actor.current();
   }
 
   public UUID id() { return id; }
@@ -52,6 +57,7 @@ public class Posting {
   public Currency currency() { return Currency.getInstance(currency); }
   public String reference() { return reference; }
   public Instant bookedAt() { return bookedAt; }
+  public String actor() { return actor; }
 
   public BigDecimal signedAmount() {
     return switch (kind.sign()) {

@@ -59,6 +59,14 @@ class ContactGovernorApiTest {
     assertThat(attempt.get("inputs").get("countedInLast8Days").asInt()).isEqualTo(7);
     assertThat(OffsetDateTime.parse(attempt.get("notBefore").asText()).getHour()).isEqualTo(8);
 
+    // who asked: the operator's own attempts name them; the process's reminders say process
+    assertThat(attempt.get("actor").asText()).isEqualTo("admin");
+    assertThat(api.get("/api/debts/" + debt + "/contact-attempts").getBody()).anySatisfy(a ->
+        assertThat(a.get("actor").asText()).isEqualTo("process"));
+    assertThat(api.timeline(debt)).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("CONTACT_DEFERRED");
+      assertThat(e.get("details").get("actor").asText()).isEqualTo("admin");
+    });
     JsonNode explained = api.get(eighth.getHeaders().getLocation().getPath()).getBody();
     assertThat(explained.get("id")).isEqualTo(attempt.get("id"));
     assertThat(explained.get("ruleMeaning").asText()).contains("7 consecutive days");

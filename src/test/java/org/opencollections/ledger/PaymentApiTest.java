@@ -76,6 +76,8 @@ class PaymentApiTest {
     assertThat(api.debt(debt).get("balance").asText()).isEqualTo("8.765");
     assertThat(api.get("/api/debts/" + debt + "/postings").getBody().get(0).get("amount").asText())
         .isEqualTo("1.235");
+    assertThat(api.get("/api/debts/" + debt + "/postings").getBody().get(0).get("bookedBy").asText())
+        .as("who booked it").isEqualTo("admin");
     ResponseEntity<JsonNode> fourDecimals =
         api.post("/api/debts/" + debt + "/payments", Map.of("reference", "KW-2", "amount", "1.2345", "currency", "KWD"));
     assertThat(fourDecimals.getStatusCode().value()).isEqualTo(400);
