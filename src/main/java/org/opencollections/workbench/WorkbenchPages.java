@@ -175,14 +175,26 @@ class WorkbenchPages {
   @PostMapping("/workbench/cases/{id}/holds")
   String hold(
       @PathVariable UUID id, @RequestParam HoldKind kind, @RequestParam(required = false) String reason,
-      @RequestParam String requestId, RedirectAttributes flash) {
+      @RequestParam String requestId, @RequestParam(required = false) org.opencollections.compliance.Medium medium,
+      @RequestParam(required = false) String receivedAt, RedirectAttributes flash) {
     if (reason != null && reason.length() > 500) {
       throw new InvalidInputException("reason", "may have at most 500 characters");
     }
-    Holds.Started started = holds.start(id, kind, blank(reason) ? null : reason.trim(), requestId(requestId));
-    flash.addFlashAttribute("notice", started.created()
-        ? fmt.words(kind) + " hold started: collection and contact stop as the hold treatment says."
-        : "This hold was started before; nothing was started again.");
+    java.time.Instant received = null;
+    if (!blank(receivedAt)) {
+      try { // the debtor's local time, as the form shows times
+        received = java.time.LocalDateTime.parse(receivedAt).atZone(debts.zoneOf(id)).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidInputException("receivedAt", "must be a date and time such as 2027-03-01T09:30");
+      }
+    }
+    Holds.Started started =
+        holds.start(id, kind, blank(reason) ? null : reason.trim(), requestId(requestId), medium, received);
+    flash.addFlashAttribute("notice", !started.created()
+        ? "This hold was started before; nothing was started again."
+        : started.hold().pausesCollection()
+            ? fmt.words(kind) + " hold started: collection and contact stop as the hold treatment says."
+            : "Dispute noted: the law requires no verification of it and collection goes on (hold treatment).");
     return "redirect:/workbench/cases/" + id + "#holds";
   }
 

@@ -171,6 +171,11 @@ class WorkbenchTest {
     assertThat(browser.follow(browser.postForm(page + "/holds", hold)).body()).contains("was started before");
     String withHold = browser.get(page).body();
     assertThat(withHold).contains("On hold").contains("Says the debt is not theirs");
+    // an oral dispute: the law asks no verification, and the delivered hold treatment lets collection go on
+    Map<String, String> oral = Map.of("kind", "DISPUTE", "medium", "ORAL", "reason", "Said so on the phone",
+        "requestId", requestId + "-oral", "_csrf", token);
+    assertThat(browser.follow(browser.postForm(page + "/holds", oral)).body()).contains("Dispute noted")
+        .contains("noted, collection goes on");
   }
 
   /** The compliance console answers as POST /api/compliance/what-if does, and says what is wrong with a line. */
