@@ -23,10 +23,12 @@ public class RecordTaskCompletedWorker {
 
   private final CaseProgress progress;
   private final ModelCatalog models;
+  private final org.opencollections.timeline.TaskCompletions completions;
 
-  RecordTaskCompletedWorker(CaseProgress progress, ModelCatalog models) {
+  RecordTaskCompletedWorker(CaseProgress progress, ModelCatalog models, org.opencollections.timeline.TaskCompletions completions) {
     this.progress = progress;
     this.models = models;
+    this.completions = completions;
   }
 
   @JobWorker(type = JobTypes.RECORD_TASK_COMPLETED)
@@ -37,8 +39,12 @@ public class RecordTaskCompletedWorker {
     String approval = ApprovalForms.fieldOf(models.formOf(job.getElementId()));
     List<String> fields = approval != null ? List.of(approval) : DECISION_FIELDS;
     fields.stream().filter(f -> variables.get(f) != null).forEach(f -> details.put(f, variables.get(f)));
+    // completed through our API or workbench: by that user; otherwise in another client (Tasklist)
+    String by = completions.actorOf(job.getElementInstanceKey()).orElse(null);
+    details.put("completedBy", by);
     progress.taskCompleted(
-        UUID.fromString((String) variables.get("debtId")), models.nameOf(job.getElementId()), details,
+        UUID.fromString((String) variables.get("debtId")),
+        models.nameOf(job.getElementId()) + (by == null ? "" : " by " + by), details,
         "task-completed:" + job.getElementInstanceKey());
   }
 }

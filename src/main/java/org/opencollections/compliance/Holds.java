@@ -102,7 +102,9 @@ public class Holds {
       // noted, not held: nothing stops, the process is not interrupted
       hold.release(now);
       timeline.record(debtId, CaseEventType.HOLD_STARTED,
-          "Dispute noted: " + what + ", " + treated.reason() + (reason == null ? "" : " — " + reason), details,
+          "Dispute noted: " + what + ", "
+              + (treated.reason() == null ? "the law requires no verification; collection goes on" : treated.reason())
+              + (reason == null ? "" : " — " + reason), details,
           "hold-started:" + hold.id());
       return new Started(hold, true);
     }
@@ -110,7 +112,8 @@ public class Holds {
     String note =
         kind != HoldKind.DISPUTE ? ""
             : inTime ? " (in writing within the validation period: collection stops until verification is sent)"
-            : " (the law requires no verification; paused by the creditor's policy: " + treated.reason() + ")";
+            : " (the law requires no verification; paused by the creditor's policy"
+                + (treated.reason() == null ? "" : ": " + treated.reason()) + ")";
     timeline.record(debtId, CaseEventType.HOLD_STARTED,
         "Hold started: " + what + note + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
     events.publishEvent(new HoldStarted(debtId, hold.id(), kind));

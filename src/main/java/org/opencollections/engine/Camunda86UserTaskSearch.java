@@ -96,6 +96,7 @@ final class Camunda86UserTaskSearch {
         groups,
         due.isMissingNode() || due.isNull() || due.asText().isEmpty() ? null : due.asText(),
         item.path("priority").asInt(0),
-        models.formOf(elementId));
+        models.formOf(elementId),
+        item.path("elementInstanceKey").asLong(0));
   }
 }

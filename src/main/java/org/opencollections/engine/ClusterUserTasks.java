@@ -90,6 +90,7 @@ class ClusterUserTasks implements UserTaskGateway {
         task.getCandidateGroups(),
         task.getDueDate() == null ? null : task.getDueDate().toString(),
         task.getPriority() == null ? 0 : task.getPriority(),
-        models.formOf(task.getElementId()));
+        models.formOf(task.getElementId()),
+        task.getElementInstanceKey() == null ? 0 : task.getElementInstanceKey());
   }
 }

@@ -10,4 +10,6 @@ public record OpenUserTask(
     List<String> candidateGroups,
     String dueDate,
     int priority,
-    String formId) {}
+    String formId,
+    /** The task's element instance: what the listeners at its end see (0 if the engine did not say). */
+    long elementInstanceKey) {}

@@ -28,8 +28,11 @@ public class UserTasks {
   private final ModelCatalog models;
   private final TaskForms forms;
   private final EngineIdentity workflow;
+  private final org.opencollections.timeline.TaskCompletions completions;
 
-  UserTasks(UserTaskGateway tasks, DebtRepository debts, ModelCatalog models, TaskForms forms, EngineIdentity workflow) {
+  UserTasks(UserTaskGateway tasks, DebtRepository debts, ModelCatalog models, TaskForms forms, EngineIdentity workflow,
+      org.opencollections.timeline.TaskCompletions completions) {
+    this.completions = completions;
     this.tasks = tasks;
     this.debts = debts;
     this.models = models;
@@ -84,6 +87,10 @@ public class UserTasks {
       throw new InvalidInputException("debtId", "cannot be changed from a task");
     }
     forms.check(task.formId(), debt.id(), submitted);
+    if (task.elementInstanceKey() != 0) {
+      // who completes it, committed before the engine hears of it: the timeline's entry names them
+      completions.requested(task.elementInstanceKey(), org.opencollections.platform.Actor.current());
+    }
     tasks.complete(id, submitted);
     return view(task, debt.id());
   }

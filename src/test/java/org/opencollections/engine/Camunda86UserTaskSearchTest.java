@@ -77,7 +77,8 @@ class Camunda86UserTaskSearchTest {
                 List.of("operators"),
                 null,
                 90,
-                "negotiation-outcome"));
+                "negotiation-outcome",
+                2251799813685380L));
     JsonNode sent = new ObjectMapper().readTree(bodies.get(0));
     // plain values: 8.6.0 answers 400 to the 8.8 client's {"state":{"$eq":"CREATED"}}
     assertThat(sent.at("/filter/state").asText()).isEqualTo("CREATED");

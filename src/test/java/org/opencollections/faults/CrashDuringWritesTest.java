@@ -45,7 +45,9 @@ class CrashDuringWritesTest {
     Map<Sent, Boolean> payments = new ConcurrentHashMap<>();
     Map<Sent, Boolean> holds = new ConcurrentHashMap<>();
     try (AppProcess first = AppProcess.start(
-        Path.of("target", "crash-test", "writes-" + UUID.randomUUID() + ".log"), Apps.args(data), Duration.ofMinutes(3))) {
+        Path.of("target", "crash-test", "writes-" + UUID.randomUUID() + ".log"), Apps.args(data,
+            // the jobs this application holds when it is killed come back after 15 s instead of a minute
+            "--camunda.client.worker.defaults.timeout=PT15S"), Duration.ofMinutes(3))) {
       Api api = first.api();
       for (int i = 0; i < 6; i++) {
         paying.add(api.createDebt("1000.00", api.dateInDays(-20), "PERSONAL_LOAN"));

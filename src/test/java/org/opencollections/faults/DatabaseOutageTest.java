@@ -81,7 +81,7 @@ class DatabaseOutageTest {
   void anOutageLongerThanTheRetryBudgetLeavesNoCaseStuck() throws Exception {
     List<String> debts = casesInTheirFirstSteps();
     List<String> argv = stopPostgres();
-    Thread.sleep(60_000); // three attempts with 2 s to connect and 10 s, 20 s between them: the budget is spent
+    Thread.sleep(45_000); // three attempts with 2 s to connect and 10 s, 20 s between them: the budget is spent
     startPostgres(argv);
 
     everyCaseGoesOn(debts);

@@ -109,6 +109,9 @@ class TaskApiTest {
     assertThat(api.post("/api/tasks/123/complete", Map.of()).getStatusCode().value()).isEqualTo(404);
     JsonNode completed = api.awaitTimeline(debt, type("TASK_COMPLETED"));
     assertThat(completed.get("details").get("outcome").asText()).isEqualTo("NO_CONTACT");
+    // who did it: the user who completed it through the API
+    assertThat(completed.get("details").get("completedBy").asText()).isEqualTo("admin");
+    assertThat(completed.get("summary").asText()).endsWith("by admin");
   }
 
   @Test

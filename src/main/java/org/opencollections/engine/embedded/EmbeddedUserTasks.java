@@ -83,7 +83,7 @@ class EmbeddedUserTasks implements UserTaskGateway {
     return new OpenUserTask(
         rs.getLong("user_task_key"), elementId, rs.getLong("process_instance_key"),
         new ArrayList<>(Arrays.asList((String[]) groups.getArray())), rs.getString("due_date"), rs.getInt("priority"),
-        models.formOf(elementId));
+        models.formOf(elementId), rs.getLong("element_instance_key"));
   }
 
   private static void sleep() {

@@ -170,12 +170,14 @@ class EngineRecordsReader {
               rows.add(new Object[] {
                 task.getUserTaskKey(), task.getElementId(), task.getProcessInstanceKey(),
                 jdbc.execute((Connection c) -> c.createArrayOf("text", task.getCandidateGroupsList().toArray())),
-                task.getDueDate() == null || task.getDueDate().isEmpty() ? null : task.getDueDate(), task.getPriority()
+                task.getDueDate() == null || task.getDueDate().isEmpty() ? null : task.getDueDate(), task.getPriority(),
+                task.getElementInstanceKey()
               });
             }
             jdbc.batchUpdate(
                 "insert into engine_user_task (user_task_key, element_id, process_instance_key, candidate_groups,"
-                    + " due_date, priority) values (?, ?, ?, ?, ?, ?) on conflict (user_task_key) do nothing",
+                    + " due_date, priority, element_instance_key) values (?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (user_task_key) do nothing",
                 rows);
           }
           if (!instances.isEmpty()) {
