@@ -13,6 +13,7 @@ import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+import org.opencollections.platform.Actor;
 import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
-
-  static final String PROCESS = "process";
 
   private final Timeline timeline;
   private final JdbcTemplate jdbc;
@@ -46,7 +45,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
     if (event.getEntity() instanceof Audited audited) {
       Map<String, Object> after = AuditEntries.state(event.getPersister().getPropertyNames(), event.getState());
       Object id = event.getId();
-      String actor = actor();
+      String actor = Actor.current();
       // with JDBC batching the row may not be written yet: the event waits until the session has flushed
       event.getSession().getActionQueue().registerProcess(
           (org.hibernate.action.spi.BeforeTransactionCompletionProcess)
@@ -73,7 +72,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
       }
     }
     if (!after.isEmpty()) {
-      write(audited, AuditEntries.entry(audited, event.getId(), "CHANGED", before, after, actor()));
+      write(audited, AuditEntries.entry(audited, event.getId(), "CHANGED", before, after, Actor.current()));
     }
   }
 
@@ -90,10 +89,6 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener {
     return audited.auditedDebtorId() == null
         ? List.of()
         : jdbc.queryForList("select id from debt where debtor_id = ?", UUID.class, audited.auditedDebtorId());
-  }
-
-  static String actor() {
-    return org.opencollections.platform.Actor.current();
   }
 
   @Override
