@@ -5,6 +5,7 @@ import static org.opencollections.access.Role.COMPLIANCE_OFFICER;
 import static org.opencollections.access.Role.OPERATOR;
 import static org.opencollections.access.Role.PROCESS_OWNER;
 import static org.opencollections.access.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -75,6 +76,7 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/workbench/cases/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/workbench/cases/*/holds").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(POST, "/workbench/cases/*/assignee").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/workbench/cases/*/claim", "/workbench/cases/*/release").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers("/workbench/tasks/**").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers("/workbench/what-if").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
@@ -108,6 +110,8 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/debts/*/payments/*/reversal").hasAnyRole(names(MANAGES))
                     .requestMatchers(POST, "/api/debts/*/charges").hasAnyRole(names(MANAGES))
                     .requestMatchers(PUT, "/api/debts/*/assignee").hasAnyRole(names(MANAGES))
+                    .requestMatchers(POST, "/api/debts/*/claim").hasAnyRole(names(WORKS_CASES))
+                    .requestMatchers(DELETE, "/api/debts/*/claim").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/api/debts/*/legal-outcome").hasAnyRole(names(MANAGES))
                     .requestMatchers(POST, "/api/debts/*/contact-attempts").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/api/debts/*/holds").hasAnyRole(names(GUARDS_CONTACT))
@@ -119,6 +123,8 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/tasks/*/complete").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(GET, "/api/audit", "/api/audit/**").hasAnyRole(names(AUDITS))
                     .requestMatchers(GET, "/api/models", "/api/models/**").hasAnyRole(names(AUDITS))
+                    .requestMatchers(GET, "/api/analytics/bottlenecks", "/api/analytics/bottlenecks/**")
+                        .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
                     .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().authenticated());

@@ -17,17 +17,19 @@ public class CaseProgress {
 
   private final DebtRepository debts;
   private final Timeline timeline;
+  private final java.time.Clock clock;
 
-  public CaseProgress(DebtRepository debts, Timeline timeline) {
+  public CaseProgress(DebtRepository debts, Timeline timeline, java.time.Clock clock) {
     this.debts = debts;
     this.timeline = timeline;
+    this.clock = clock;
   }
 
   @Transactional
   public void enterStage(UUID debtId, Stage stage, Map<String, Object> model, String idempotencyKey) {
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     Stage from = debt.stage();
-    if (debt.enterStage(stage)) {
+    if (debt.enterStage(stage, clock.instant())) {
       timeline.record(
           debtId, CaseEventType.STAGE_CHANGED, "Stage " + from + " → " + stage,
           details(from, stage, model), idempotencyKey);

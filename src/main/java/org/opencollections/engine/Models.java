@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Models implements org.opencollections.process.ModelCatalog {
 
+  static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(2);
+
   private static final Logger LOG = LoggerFactory.getLogger(Models.class);
 
   private final List<Resource> resources;
@@ -107,7 +109,9 @@ public class Models implements org.opencollections.process.ModelCatalog {
               ? client.newDeployResourceCommand().addResourceBytes(bytes, resource.getFilename())
               : command.addResourceBytes(bytes, resource.getFilename());
     }
-    var deployment = command.send().join();
+    // the first deployment parses and stores every model: on a busy machine it outlasts the client's 10 s
+    // default; redeploying the same files is idempotent, so a longer wait is all it needs
+    var deployment = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     List<DeployedModels.Deployed> models = new ArrayList<>();
     for (var p : deployment.getProcesses()) {
       models.add(new DeployedModels.Deployed(ModelKind.BPMN, p.getBpmnProcessId(), nameOf(p.getBpmnProcessId()),

@@ -62,6 +62,9 @@ public class Debt implements org.opencollections.audit.Audited {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "stage_since")
+  private Instant stageSince; // null: since createdAt
+
   @Column(name = "validation_notice_sent_at")
   private Instant validationNoticeSentAt;
 
@@ -129,12 +132,18 @@ public class Debt implements org.opencollections.audit.Audited {
   }
 
   /** @return true if the stage changed */
-  public boolean enterStage(Stage next) {
+  public boolean enterStage(Stage next, Instant at) {
     if (status.closed() || stage == next) {
       return false;
     }
     stage = next;
+    stageSince = at;
     return true;
+  }
+
+  /** Since when the case has been in its stage. */
+  public Instant stageSince() {
+    return stageSince == null ? createdAt : stageSince;
   }
 
   /** @return true if this call closed the case, false if it was already closed */
@@ -144,6 +153,7 @@ public class Debt implements org.opencollections.audit.Audited {
     }
     status = outcome;
     stage = Stage.CLOSED;
+    stageSince = now;
     closedAt = now;
     return true;
   }

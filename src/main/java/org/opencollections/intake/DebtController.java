@@ -68,4 +68,18 @@ class DebtController {
     intake.assign(id, request.assignee() == null || request.assignee().isBlank() ? null : request.assignee().trim());
     return queries.view(id);
   }
+
+  /** The caller takes the case into their own queue: 409 if someone else holds it. Repeating it changes nothing. */
+  @PostMapping("/{id}/claim")
+  DebtView claim(@PathVariable UUID id) {
+    intake.claim(id);
+    return queries.view(id);
+  }
+
+  /** The holder (or a supervisor) gives the case back to the shared queue. */
+  @org.springframework.web.bind.annotation.DeleteMapping("/{id}/claim")
+  DebtView release(@PathVariable UUID id) {
+    intake.release(id);
+    return queries.view(id);
+  }
 }

@@ -94,6 +94,43 @@ public class DebtIntake {
         .assign(assignee);
   }
 
+  /**
+   * The signed-in user takes the case into their own queue (and its tasks: others may not complete them). A
+   * case someone else holds is refused: a supervisor reassigns it. Claiming one's own case changes nothing.
+   */
+  @Transactional
+  public void claim(java.util.UUID debtId) {
+    String me = org.opencollections.platform.Actor.current();
+    Debt debt = debts.lockById(debtId)
+        .orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId));
+    if (debt.status().closed()) {
+      throw new org.opencollections.platform.ConflictException("The case is closed: there is no work to claim");
+    }
+    if (debt.assignee() != null && !debt.assignee().equals(me)) {
+      throw new org.opencollections.platform.ConflictException(
+          "The case is claimed by " + debt.assignee() + "; a supervisor can reassign it");
+    }
+    if (debt.assignee() == null) {
+      debt.assign(me);
+    }
+  }
+
+  /** The holder gives the case back to the shared queue; a supervisor may release anyone's. */
+  @Transactional
+  public void release(java.util.UUID debtId) {
+    String me = org.opencollections.platform.Actor.current();
+    Debt debt = debts.lockById(debtId)
+        .orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId));
+    if (debt.assignee() == null) {
+      return;
+    }
+    if (!debt.assignee().equals(me) && !org.opencollections.platform.Actor.assignsWork()) {
+      throw new org.opencollections.platform.ConflictException(
+          "The case is claimed by " + debt.assignee() + "; only they or a supervisor can release it");
+    }
+    debt.assign(null);
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

@@ -13,6 +13,13 @@ public final class Actor {
 
   private Actor() {}
 
+  /** Whether the signed-in user hands out work (supervisors and admins): they may reassign a claimed case. */
+  public static boolean assignsWork() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+        .anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
+  }
+
   public static String current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth == null || !auth.isAuthenticated() ? PROCESS : auth.getName();

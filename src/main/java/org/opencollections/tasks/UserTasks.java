@@ -86,10 +86,15 @@ public class UserTasks {
     if (submitted.containsKey("debtId")) {
       throw new InvalidInputException("debtId", "cannot be changed from a task");
     }
+    String me = org.opencollections.platform.Actor.current();
+    if (debt.assignee() != null && !debt.assignee().equals(me) && !org.opencollections.platform.Actor.assignsWork()) {
+      throw new org.opencollections.platform.ConflictException(
+          "Task " + id + " is on a case claimed by " + debt.assignee() + "; a supervisor can reassign it");
+    }
     forms.check(task.formId(), debt.id(), submitted);
     if (task.elementInstanceKey() != 0) {
       // who completes it, committed before the engine hears of it: the timeline's entry names them
-      completions.requested(task.elementInstanceKey(), org.opencollections.platform.Actor.current());
+      completions.requested(task.elementInstanceKey(), me);
     }
     tasks.complete(id, submitted);
     return view(task, debt.id());

@@ -64,6 +64,23 @@ public class Formats {
     return date == null ? "" : DAY.format(date);
   }
 
+  /** An ISO-8601 duration for people: "P3DT4H" as "3 d 4 h", "PT25M" as "25 min"; empty for none. */
+  public String duration(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return "";
+    }
+    java.time.Duration d = java.time.Duration.parse(iso);
+    long days = d.toDays();
+    int hours = d.toHoursPart();
+    if (days > 0) {
+      return hours > 0 ? days + " d " + hours + " h" : days + " d";
+    }
+    if (hours > 0) {
+      return hours + " h " + (d.toMinutesPart() > 0 ? d.toMinutesPart() + " min" : "").trim();
+    }
+    return Math.max(0, d.toMinutesPart()) + " min";
+  }
+
   /** An enum's name as words: PROMISE_TO_PAY becomes "Promise to pay". */
   public String words(Object value) {
     if (value == null) {

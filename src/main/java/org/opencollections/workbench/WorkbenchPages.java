@@ -209,6 +209,20 @@ class WorkbenchPages {
     return "redirect:/workbench/cases/" + id;
   }
 
+  @PostMapping("/workbench/cases/{id}/claim")
+  String claim(@PathVariable UUID id, RedirectAttributes flash) {
+    intake.claim(id);
+    flash.addFlashAttribute("notice", "The case is in your queue: its tasks are yours to work.");
+    return "redirect:/workbench/cases/" + id;
+  }
+
+  @PostMapping("/workbench/cases/{id}/release")
+  String release(@PathVariable UUID id, RedirectAttributes flash) {
+    intake.release(id);
+    flash.addFlashAttribute("notice", "The case is back in the shared queue.");
+    return "redirect:/workbench/cases/" + id;
+  }
+
   private static String requestId(String requestId) {
     if (blank(requestId) || requestId.length() > 100) {
       throw new InvalidInputException("requestId", "is missing: reload the page and try again");

@@ -38,6 +38,16 @@ public final class Api {
     this.http = http.withBasicAuth(user, user);
   }
 
+  /** The same client, as a configured user with their own password. */
+  public Api as(String user, String password) {
+    return new Api(anonymous.withBasicAuth(user, password), anonymous);
+  }
+
+  private Api(TestRestTemplate authenticated, TestRestTemplate anonymous) {
+    this.anonymous = anonymous;
+    this.http = authenticated;
+  }
+
   /** The same client, as another demo user. */
   public Api as(String user) {
     return new Api(anonymous, user);
@@ -152,18 +162,38 @@ public final class Api {
   }
 
   private JsonNode awaitTaskQuietly(String debtId, String elementId) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () -> {
-              for (JsonNode task : get("/api/tasks").getBody()) {
-                if (debtId.equals(task.path("debtId").asText()) && elementId.equals(task.get("elementId").asText())) {
-                  return task;
-                }
-              }
-              return null;
-            },
-            t -> t != null);
+    return await().atMost(PATIENCE).until(() -> openTask(debtId, elementId), t -> t != null);
+  }
+
+  /**
+   * Brings a large-balance debt to its negotiation task: one soft reminder, then negotiation three days later
+   * (debt-segmentation rule 1). The reminder's timer starts once the engine hears the reminder went out, a
+   * moment after the timeline shows it: the clock moves on a day at a time until the task opens.
+   */
+  public JsonNode reachNegotiation(String debtId) {
+    awaitTimeline(debtId, type("CONTACT"));
+    advance("P3D");
+    for (int day = 0; ; day++) {
+      try {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> openTask(debtId, NEGOTIATE), t -> t != null);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        if (day == 3) {
+          return awaitTask(debtId, NEGOTIATE); // says where the case stood
+        }
+        advance("P1D");
+      }
+    }
+  }
+
+  public static final String NEGOTIATE = "Task_NegotiateWithDebtor";
+
+  private JsonNode openTask(String debtId, String elementId) {
+    for (JsonNode task : get("/api/tasks").getBody()) {
+      if (debtId.equals(task.path("debtId").asText()) && elementId.equals(task.get("elementId").asText())) {
+        return task;
+      }
+    }
+    return null;
   }
 
   public ResponseEntity<JsonNode> completeTask(JsonNode task, Map<String, Object> variables) {
