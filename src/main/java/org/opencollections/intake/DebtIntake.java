@@ -87,11 +87,26 @@ public class DebtIntake {
     return Map.of("externalRef", externalRef, "principal", principal.toPlainString(), "currency", currency.getCurrencyCode());
   }
 
+  /** Puts the case in an operator's queue (null: nobody's); the timeline says who assigned it to whom. */
   @Transactional
   public void assign(java.util.UUID debtId, String assignee) {
-    debts.lockById(debtId)
-        .orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId))
-        .assign(assignee);
+    Debt debt =
+        debts.lockById(debtId).orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId));
+    String before = debt.assignee();
+    if (java.util.Objects.equals(before, assignee)) {
+      return; // nothing changes: no entry either
+    }
+    debt.assign(assignee);
+    String by = org.opencollections.platform.Actor.current();
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("assignee", assignee);
+    details.put("previous", before);
+    details.put("actor", by);
+    timeline.record(
+        debtId, CaseEventType.ASSIGNED,
+        (assignee == null ? "Taken out of " + before + "'s queue" : "Assigned to " + assignee
+            + (before == null ? "" : " (was " + before + ")")) + " by " + by,
+        details);
   }
 
   private static String blankToNull(String s) {
