@@ -27,7 +27,7 @@ class TargetsWorkbenchTest {
     supervisor.logIn("supervisor", "supervisor");
     assertThat(supervisor.get("/workbench/queue").body()).contains("href=\"/workbench/targets\"");
     String page = supervisor.get("/workbench/targets?month=" + MONTH).body();
-    assertThat(page).contains("Targets <span>" + MONTH + "</span>").contains("Set a collector&#39;s targets")
+    assertThat(page).contains("Targets <span>" + MONTH + "</span>").contains("Set a collector's targets")
         .contains("data-collector=\"collector-ana\"").contains("data-collector=\"collector-ben\"");
 
     // refused on the server: each message beside its field, what was typed kept
@@ -67,7 +67,7 @@ class TargetsWorkbenchTest {
     ana.logIn("collector-ana", "collector-ana");
     String page = ana.get("/workbench/targets?month=" + MONTH).body();
     assertThat(page).contains("data-collector=\"collector-ana\"").doesNotContain("data-collector=\"collector-ben\"")
-        .doesNotContain("Set a collector&#39;s targets");
+        .doesNotContain("Set a collector's targets");
     HttpResponse<String> refused = ana.postForm("/workbench/targets", form(Map.of(
         "collector", "collector-ana", "amountCollected", "99999", "promisesKept", "1", "contactsMade", "1",
         "_csrf", Session.csrf(page))));
