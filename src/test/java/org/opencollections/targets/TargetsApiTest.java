@@ -47,8 +47,8 @@ class TargetsApiTest {
   }
 
   /**
-   * Moves the clock to 15:00 UTC (10:00 or 11:00 in New York: contact hours) on a day that leaves a week of the
-   * UTC month, so everything the test does falls in one month; returns that month.
+   * Moves the clock to 15:00 UTC (10:00 or 11:00 in New York: contact hours) on a day that leaves five days of the
+   * UTC month (the test moves the clock four), so everything it does falls in one month; returns that month.
    */
   String aRoomyMonth() {
     Instant now = Instant.parse(admin.get("/api/simulation/clock").getBody().get("now").asText());
@@ -57,7 +57,7 @@ class TargetsApiTest {
       at = at.plus(Duration.ofDays(1));
     }
     YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
-    if (!YearMonth.from(at.plus(Duration.ofDays(7)).atZone(ZoneOffset.UTC)).equals(month)) {
+    if (!YearMonth.from(at.plus(Duration.ofDays(5)).atZone(ZoneOffset.UTC)).equals(month)) {
       month = month.plusMonths(1);
       at = month.atDay(1).atStartOfDay(ZoneOffset.UTC).plusHours(15).toInstant();
     }
