@@ -81,6 +81,8 @@ class SecurityConfiguration {
                     .requestMatchers("/workbench/what-if").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
+                    .requestMatchers(POST, "/workbench/targets").hasAnyRole(names(MANAGES))
+                    .requestMatchers(GET, "/workbench/targets").hasAnyRole(names(WORKS_CASES)) // an operator: their own row
                     .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))
                     .anyRequest().denyAll());
     return http.build();
@@ -125,6 +127,8 @@ class SecurityConfiguration {
                     .requestMatchers(GET, "/api/models", "/api/models/**").hasAnyRole(names(AUDITS))
                     .requestMatchers(GET, "/api/analytics/bottlenecks", "/api/analytics/bottlenecks/**")
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
+                    .requestMatchers(PUT, "/api/targets/*/*").hasAnyRole(names(MANAGES))
+                    .requestMatchers(GET, "/api/targets/**").hasAnyRole(names(WORKS_CASES)) // an operator: their own row
                     .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().authenticated());
@@ -157,8 +161,9 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /** The installation's users: the configured ones, and in embedded mode on loopback the demo users. */
   @Bean
-  UserDetailsService users(SecurityProperties properties, Environment env) {
+  UserDirectory userDirectory(SecurityProperties properties, Environment env) {
     List<UserDetails> users = new ArrayList<>();
     for (SecurityProperties.User u : properties.users()) {
       if (u.name() == null || u.password() == null || u.roles() == null || u.roles().isEmpty()) {
@@ -190,7 +195,12 @@ class SecurityConfiguration {
     } else if (users.isEmpty()) {
       LOG.warn("No users configured (collections.security.users): every API call will be refused");
     }
-    return new InMemoryUserDetailsManager(users);
+    return new UserDirectory(users);
+  }
+
+  @Bean
+  UserDetailsService users(UserDirectory directory) {
+    return new InMemoryUserDetailsManager(directory.details());
   }
 
   /** Whether the address (a name or a literal; null is every interface) accepts only this machine's connections. */

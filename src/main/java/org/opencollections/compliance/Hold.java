@@ -52,6 +52,10 @@ public class Hold implements org.opencollections.audit.Audited {
   @Column(name = "request_id")
   private String requestId;
 
+  /** Who started it: the signed-in user, or "process". */
+  @Column(length = 100)
+  private String actor;
+
   protected Hold() {}
 
   Hold(UUID debtId, HoldKind kind, String reason, boolean requiresVerification, Instant now, String requestId,
@@ -66,6 +70,7 @@ public class Hold implements org.opencollections.audit.Audited {
     this.kind = kind;
     this.reason = reason;
     this.startedAt = now;
+    this.actor = org.opencollections.platform.Actor.current();
     this.endsAt = kind.fixedLength() == null ? null : now.plus(kind.fixedLength());
   }
 
@@ -98,6 +103,7 @@ public class Hold implements org.opencollections.audit.Audited {
   public HoldKind kind() { return kind; }
   public String reason() { return reason; }
   public Instant startedAt() { return startedAt; }
+  public String actor() { return actor; }
   public Instant endsAt() { return endsAt; }
   public Instant releasedAt() { return releasedAt; }
   public boolean requiresVerification() { return requiresVerification; }

@@ -37,10 +37,12 @@ class HoldController {
           boolean requiresVerification,
       Instant verifiedAt, Medium medium, Instant receivedAt,
       @io.swagger.v3.oas.annotations.media.Schema(description = "false: a dispute only noted (dmn/hold-treatment.dmn), collection goes on")
-          boolean pausesCollection) {
+          boolean pausesCollection,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "Who started it: the signed-in user")
+          String actor) {
     static HoldView of(Hold h) {
       return new HoldView(h.id(), h.debtId(), h.kind(), h.reason(), h.startedAt(), h.endsAt(), h.releasedAt(),
-          h.requiresVerification(), h.verifiedAt(), h.medium(), h.receivedAt(), h.pausesCollection());
+          h.requiresVerification(), h.verifiedAt(), h.medium(), h.receivedAt(), h.pausesCollection(), h.actor());
     }
   }
 

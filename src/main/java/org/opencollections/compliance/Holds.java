@@ -94,6 +94,7 @@ public class Holds {
     details.put("endsAt", hold.endsAt() == null ? null : hold.endsAt().toString());
     details.put("requiresVerification", inTime);
     details.put("pausesCollection", treated.pausesCollection());
+    details.put("actor", hold.actor());
     if (!treated.decision().isEmpty()) {
       details.put("treatment", treated.decision());
     }

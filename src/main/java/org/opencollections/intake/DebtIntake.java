@@ -87,11 +87,31 @@ public class DebtIntake {
     return Map.of("externalRef", externalRef, "principal", principal.toPlainString(), "currency", currency.getCurrencyCode());
   }
 
+  /** Puts the case in an operator's queue (null: nobody's); the timeline says who assigned it to whom. */
   @Transactional
   public void assign(java.util.UUID debtId, String assignee) {
-    debts.lockById(debtId)
-        .orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId))
-        .assign(assignee);
+    Debt debt =
+        debts.lockById(debtId).orElseThrow(() -> new org.opencollections.platform.NotFoundException("No debt " + debtId));
+    assign(debt, assignee);
+  }
+
+  private void assign(Debt debt, String assignee) {
+    java.util.UUID debtId = debt.id();
+    String before = debt.assignee();
+    if (java.util.Objects.equals(before, assignee)) {
+      return; // nothing changes: no entry either
+    }
+    debt.assign(assignee);
+    String by = org.opencollections.platform.Actor.current();
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("assignee", assignee);
+    details.put("previous", before);
+    details.put("actor", by);
+    timeline.record(
+        debtId, CaseEventType.ASSIGNED,
+        (assignee == null ? "Taken out of " + before + "'s queue" : "Assigned to " + assignee
+            + (before == null ? "" : " (was " + before + ")")) + " by " + by,
+        details);
   }
 
   /**
@@ -110,9 +130,7 @@ public class DebtIntake {
       throw new org.opencollections.platform.ConflictException(
           "The case is claimed by " + debt.assignee() + "; a supervisor can reassign it");
     }
-    if (debt.assignee() == null) {
-      debt.assign(me);
-    }
+    assign(debt, me); // the holder claiming again changes nothing
   }
 
   /** The holder gives the case back to the shared queue; a supervisor may release anyone's. */
@@ -128,7 +146,7 @@ public class DebtIntake {
       throw new org.opencollections.platform.ConflictException(
           "The case is claimed by " + debt.assignee() + "; only they or a supervisor can release it");
     }
-    debt.assign(null);
+    assign(debt, null);
   }
 
   private static String blankToNull(String s) {

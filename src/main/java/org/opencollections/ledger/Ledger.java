@@ -36,7 +36,7 @@ public class Ledger implements org.opencollections.intake.Balances {
     return postings
         .findByDebtIdAndKindAndReference(debt.id(), kind, reference)
         .orElseGet(
-            () -> postings.save(new Posting(debt.id(), kind, amount, debt.currency(), reference, clock.instant())));
+            () -> postings.save(new Posting(debt.id(), kind, amount, debt.currency(), reference, clock.instant(), debt.assignee())));
   }
 
   public BigDecimal paidSince(UUID debtId, Instant since) {

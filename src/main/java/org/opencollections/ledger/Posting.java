@@ -37,9 +37,15 @@ public class Posting {
   @Column(length = 100)
   private String actor;
 
+  /** The debt's assignee when it was booked (null: nobody's queue, or booked before this was kept). */
+  @Column(length = 100)
+  private String assignee;
+
   protected Posting() {}
 
-  public Posting(UUID debtId, PostingKind kind, BigDecimal amount, Currency currency, String reference, Instant now) {
+  public Posting(
+      UUID debtId, PostingKind kind, BigDecimal amount, Currency currency, String reference, Instant now, String assignee) {
+    this.assignee = assignee;
     this.id = UUID.randomUUID();
     this.debtId = debtId;
     this.kind = kind;
@@ -58,6 +64,7 @@ public class Posting {
   public String reference() { return reference; }
   public Instant bookedAt() { return bookedAt; }
   public String actor() { return actor; }
+  public String assignee() { return assignee; }
 
   public BigDecimal signedAmount() {
     return switch (kind.sign()) {

@@ -60,14 +60,19 @@ public class Commitment implements org.opencollections.audit.Audited {
   @Column(name = "declared_monthly_expenses")
   private BigDecimal declaredMonthlyExpenses;
 
+  /** Who made it: the user who completed the negotiation task; null when unknown (completed in Tasklist). */
+  @Column(length = 100)
+  private String actor;
+
   @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("number")
   private List<Instalment> instalments = new ArrayList<>();
 
   protected Commitment() {}
 
-  Commitment(UUID debtId, CommitmentKind kind, String currency, String idempotencyKey, Instant now) {
+  Commitment(UUID debtId, CommitmentKind kind, String currency, String idempotencyKey, Instant now, String actor) {
     this.id = UUID.randomUUID();
+    this.actor = actor;
     this.debtId = debtId;
     this.kind = kind;
     this.status = Status.ACTIVE;
@@ -120,6 +125,7 @@ public class Commitment implements org.opencollections.audit.Audited {
   public BigDecimal totalAmount() { return totalAmount; }
   public String currency() { return currency; }
   public Instant createdAt() { return createdAt; }
+  public String actor() { return actor; }
   public List<Instalment> instalments() { return instalments; }
 
   @Override

@@ -56,8 +56,14 @@ public class Commitments {
     return outcome.problems(today(debt), ledger.balance(debt), debt.currency().getDefaultFractionDigits());
   }
 
+  /**
+   * Records the outcome as a commitment, once per key.
+   *
+   * @param actor who made it (the user who completed the negotiation task; null when nobody known did)
+   */
   @Transactional
-  public Commitment record(UUID debtId, CommitmentKind kind, NegotiationOutcome outcome, String idempotencyKey) {
+  public Commitment record(
+      UUID debtId, CommitmentKind kind, NegotiationOutcome outcome, String idempotencyKey, String actor) {
     var existing = commitments.findByIdempotencyKey(idempotencyKey);
     if (existing.isPresent()) {
       // A repeated job (its first worker committed and died before completing it, fault suite F1) gets the
@@ -79,7 +85,7 @@ public class Commitments {
     commitments.findByDebtIdAndStatus(debtId, Commitment.Status.ACTIVE)
         .forEach(earlier -> earlier.resolve(Commitment.Status.SUPERSEDED, clock.instant()));
     Commitment commitment =
-        new Commitment(debtId, kind, debt.currency().getCurrencyCode(), idempotencyKey, clock.instant());
+        new Commitment(debtId, kind, debt.currency().getCurrencyCode(), idempotencyKey, clock.instant(), actor);
     int digits = debt.currency().getDefaultFractionDigits();
     boolean promise = kind == CommitmentKind.PROMISE_TO_PAY;
     int grace = promise && outcome.promiseGraceDays() != null ? outcome.promiseGraceDays() : graceDays;
@@ -95,15 +101,14 @@ public class Commitments {
       commitment.add(new Instalment(commitment, due.number(), due.amount().setScale(digits), due.dueDate(), checkAt));
     }
     commitments.save(commitment);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("commitmentId", commitment.id().toString());
+    details.put("kind", kind.name());
+    details.put("total", commitment.totalAmount().toPlainString());
+    details.put("instalments", instalmentVariables(commitment.instalments()));
+    details.put("actor", actor);
     timeline.record(
-        debtId,
-        CaseEventType.COMMITMENT_RECORDED,
-        describe(kind, commitment, schedule),
-        Map.of(
-            "commitmentId", commitment.id().toString(),
-            "kind", kind.name(),
-            "total", commitment.totalAmount().toPlainString(),
-            "instalments", instalmentVariables(commitment.instalments())),
+        debtId, CaseEventType.COMMITMENT_RECORDED, describe(kind, commitment, schedule), details,
         "commitment:" + commitment.id());
     return commitment;
   }

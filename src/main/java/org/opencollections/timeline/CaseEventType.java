@@ -25,5 +25,7 @@ public enum CaseEventType {
   LEGAL_OUTCOME,
   WRITE_OFF,
   AUDIT,
+  /** The case was put in an operator's queue, or taken out of it. */
+  ASSIGNED,
   CASE_CLOSED
 }

@@ -91,6 +91,17 @@ public class Timeline {
         .findFirst();
   }
 
+  /** The details of the case's newest entry of this type. */
+  @Transactional(readOnly = true)
+  public Optional<Map<String, Object>> newest(UUID debtId, CaseEventType type) {
+    return jdbc.query(
+            "select details::text from case_event where debt_id = ? and type = ? order by id desc limit 1",
+            (rs, i) -> fromJson(rs.getString(1)),
+            debtId, type.name())
+        .stream()
+        .findFirst();
+  }
+
   @Transactional(readOnly = true)
   public int count(UUID debtId, CaseEventType type, String attribute, String value) {
     Integer n =

@@ -45,6 +45,7 @@ class OpenApiConfiguration {
       var schemas = api.getComponents().getSchemas();
       example(schemas, "NewDebt", "principal", "12000.00");
       example(schemas, "NewPayment", "amount", "5000.00");
+      example(schemas, "TargetRequest", "amountCollected", "5000.00");
     };
   }
 

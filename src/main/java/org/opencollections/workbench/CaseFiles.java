@@ -77,7 +77,7 @@ class CaseFiles {
 
   record CommitmentRow(
       UUID id, String kind, String status, BigDecimal total, String currency, Instant createdAt, Instant resolvedAt,
-      List<InstalmentRow> instalments) {}
+      List<InstalmentRow> instalments, String actor) {}
 
   /**
    * One timeline entry as a person reads it: what happened, and why (the decision table and rule behind a
@@ -169,7 +169,7 @@ class CaseFiles {
               .add(new InstalmentRow(rs.getInt(2), rs.getBigDecimal(3), rs.getObject(4, LocalDate.class), rs.getString(5)));
         });
     return jdbc.query(
-        "select id, kind, status, total_amount, currency, created_at, resolved_at from commitment"
+        "select id, kind, status, total_amount, currency, created_at, resolved_at, actor from commitment"
             + " where debt_id = :debtId order by created_at desc",
         params,
         (rs, i) -> {
@@ -177,7 +177,7 @@ class CaseFiles {
           return new CommitmentRow(
               id, rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
               rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-              instalments.getOrDefault(id, List.of()));
+              instalments.getOrDefault(id, List.of()), rs.getString(8));
         });
   }
 }

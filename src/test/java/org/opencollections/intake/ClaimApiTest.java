@@ -55,11 +55,12 @@ class ClaimApiTest {
         .getBody().get("assignee").asText()).isEqualTo("operator");
     assertThat(admin.as("supervisor").completeTask(task, promise).getStatusCode().value()).isEqualTo(200);
 
-    // the audit names who claimed and released
+    // the timeline names who claimed, released and reassigned
     assertThat(admin.timeline(debt).stream()
-            .filter(e -> e.get("type").asText().equals("AUDIT") && e.get("summary").asText().contains("assignee"))
-            .map(e -> e.get("summary").asText()))
-        .anyMatch(s -> s.contains("by operator")).anyMatch(s -> s.contains("by probe")).anyMatch(s -> s.contains("by supervisor"));
+            .filter(e -> e.get("type").asText().equals("ASSIGNED")).map(e -> e.get("summary").asText()))
+        .containsExactly(
+            "Assigned to operator by operator", "Taken out of operator's queue by operator", "Assigned to probe by probe",
+            "Assigned to operator (was probe) by supervisor");
   }
 
   @Test

@@ -32,6 +32,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.security.users[0].name=probe",
       "collections.security.users[0].password={noop}probe-secret",
       "collections.security.users[0].roles[0]=OPERATOR",
+      // two collectors of their own for the targets tests (password = name, as the demo users'), whose figures no other test touches
+      "collections.security.users[1].name=collector-ana",
+      "collections.security.users[1].password={noop}collector-ana",
+      "collections.security.users[1].roles[0]=OPERATOR",
+      "collections.security.users[2].name=collector-ben",
+      "collections.security.users[2].password={noop}collector-ben",
+      "collections.security.users[2].roles[0]=OPERATOR",
       // simulated time starts at 10:00 in New York, so contact-hour rules do not depend on when tests run
       "collections.simulation.start=" + CollectionsTest.START
     })
