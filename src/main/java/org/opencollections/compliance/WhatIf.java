@@ -57,7 +57,7 @@ public class WhatIf {
       @NotNull @Schema(description = "RFC 3339", example = "2027-03-01T10:00:00-05:00") OffsetDateTime at,
       @NotNull Kind kind,
       @NotBlank @Size(max = 100) @Schema(description = "Names a debt of this debtor; events of one debt share it", example = "A") String debt,
-      @Schema(description = "For CHANNEL_BLOCKED the channel blocked; for a communication, if given, it must be the kind's") Channel channel,
+      @Schema(description = "For CHANNEL_BLOCKED the channel blocked; for a CEASE_REQUEST the channel the debtor named; for a communication, if given, it must be the kind's") Channel channel,
       @Schema(description = "How a dispute or cease request came: WRITTEN, ORAL or ELECTRONIC") Medium medium,
       @Size(max = 100) @Schema(description = "What the proposed communication is (a letter template, e.g. final-notice)") String template,
       @Valid @Schema(description = "For the proposed call, text or e-mail: the contact point it uses; absent: a valid point with consent to the use")
@@ -147,7 +147,16 @@ public class WhatIf {
       boolean thisDebt = e.debt().equals(proposed.debt());
       switch (e.kind()) {
         case CHANNEL_BLOCKED -> blocked.add(e.channel());
-        case CEASE_REQUEST -> cease = true; // the debtor's request covers all of their debts
+        // the debtor's request covers all of their debts; an oral one naming a channel stops that channel only, as
+        // dmn/hold-treatment.dmn decides for a live one (12 CFR 1006.14(h))
+        case CEASE_REQUEST -> {
+          if (e.channel() != null
+              && treatment.decide(HoldKind.CEASE_COMMUNICATION, e.medium(), when, noticeSent, zone).ceasesOneChannel()) {
+            blocked.add(e.channel());
+          } else {
+            cease = true;
+          }
+        }
         // the law and dmn/hold-treatment.dmn decide whether a dispute holds, as for a live one
         case DISPUTE_RECEIVED -> {
           if (thisDebt && treatment.decide(HoldKind.DISPUTE, e.medium(), when, noticeSent, zone).pausesCollection()) {
