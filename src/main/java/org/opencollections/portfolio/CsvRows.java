@@ -27,13 +27,15 @@ final class CsvRows implements RowSource {
   static final List<String> COLUMNS =
       List.of(
           "externalRef", "debtor.externalRef", "debtor.name", "debtor.email", "debtor.phone", "debtor.timeZone",
-          "debtor.jurisdiction", "principal", "currency", "dueDate", "product", "debtor.contactPoints");
+          "debtor.jurisdiction", "principal", "currency", "dueDate", "product");
 
   /**
-   * May be left out. {@code debtor.contactPoints} holds further phones and e-mail addresses as the JSON array of
+   * An optional column beyond the documented header: further phones and e-mail addresses as the JSON array of
    * POST /api/debts (a CSV field in quotes, its quotes doubled).
    */
-  static final Set<String> OPTIONAL = Set.of("debtor.externalRef", "debtor.email", "debtor.phone", "debtor.contactPoints");
+  static final String CONTACT_POINTS = "debtor.contactPoints";
+
+  static final Set<String> OPTIONAL = Set.of("debtor.externalRef", "debtor.email", "debtor.phone");
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
@@ -84,7 +86,7 @@ final class CsvRows implements RowSource {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (!COLUMNS.contains(name)) {
+      if (!COLUMNS.contains(name) && !name.equals(CONTACT_POINTS)) {
         problems.add("unknown column '" + name + "'");
       } else if (columns.putIfAbsent(name, i) != null) {
         problems.add("column '" + name + "' appears twice");
@@ -100,7 +102,7 @@ final class CsvRows implements RowSource {
       throw new InvalidImportException(
           "The header on line " + header.number() + " does not fit: " + String.join("; ", problems)
               + ". Expected: " + String.join(",", COLUMNS)
-              + " (debtor.externalRef, debtor.email, debtor.phone and debtor.contactPoints may be left out)");
+              + " (debtor.externalRef, debtor.email and debtor.phone may be left out; " + CONTACT_POINTS + " may be added)");
     }
     lines.skipThrough(linesDone);
     return new CsvRows(lines, columns);
@@ -170,14 +172,14 @@ final class CsvRows implements RowSource {
       }
     }
     List<org.opencollections.intake.NewContactPoint> points = null;
-    String pointsCell = value(values, "debtor.contactPoints");
+    String pointsCell = value(values, CONTACT_POINTS);
     if (pointsCell != null) {
       try {
         points = JSON.readValue(pointsCell, POINTS);
       } catch (IOException e) {
-        reasons.add("debtor.contactPoints is not a JSON array of contact points like those of POST /api/debts: "
+        reasons.add(CONTACT_POINTS + " is not a JSON array of contact points like those of POST /api/debts: "
             + RowValidator.abbreviate(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        unreadable.add("debtor.contactPoints");
+        unreadable.add(CONTACT_POINTS);
       }
     }
     NewDebt debt =

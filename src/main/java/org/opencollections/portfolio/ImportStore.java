@@ -153,13 +153,15 @@ class ImportStore {
       UUID known = debtorRef == null ? null : debtors.get(debtorRef);
       // the domain's own constructors give the new rows their defaults (stage, status, money at its scale)
       Debtor debtor;
+      List<ContactPoint> createdPoints = List.of();
       UUID debtorId = known;
       if (known == null) {
         debtor = new Debtor(debtorRef, d.name(), d.email(), d.phone(), ZoneId.of(d.timeZone()), d.jurisdiction(), now);
         newDebtors.add(debtor.id(), debtor.externalRef(), debtor.name(), debtor.email(), debtor.phone(),
             debtor.timeZone().getId(), debtor.jurisdiction(), debtor.createdAt());
         debtorId = debtor.id();
-        for (ContactPoint p : ContactPoints.initial(debtorId, d, now)) {
+        createdPoints = ContactPoints.initial(debtorId, d, now);
+        for (ContactPoint p : createdPoints) {
           List<Object> values = new java.util.ArrayList<>(List.of(p.id(), debtorId, p.kind(), p.value(), p.type()));
           for (ContactPoint.Use use : ContactPoint.Use.values()) {
             values.add(p.consent(use));
@@ -194,6 +196,12 @@ class ImportStore {
       Map<String, Object> entry = new LinkedHashMap<>(created.details());
       entry.put("source", "portfolio import " + importId + ", line " + row.line());
       audited.add(debt.id(), now, CaseEventType.AUDIT, created.summary(), Json.object(entry));
+      for (ContactPoint p : createdPoints) { // the new debtor's points, as the listener records them for the API
+        AuditEntries.Entry point = audit.creation(p, actor == null ? "unknown" : actor);
+        Map<String, Object> pointEntry = new LinkedHashMap<>(point.details());
+        pointEntry.put("source", "portfolio import " + importId + ", line " + row.line());
+        audited.add(debt.id(), now, CaseEventType.AUDIT, point.summary(), Json.object(pointEntry));
+      }
     }
     // in this order: debtors before their debts, CASE_OPENED before AUDIT as when a debt is registered alone
     for (CopyRows rows : List.of(newDebtors, newPoints, newDebts, opened, audited, rejections)) {
