@@ -9,6 +9,7 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
+import static org.springframework.http.HttpMethod.PATCH;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,6 +122,8 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/debts/*/holds/*/release", "/api/debts/*/holds/*/verification")
                         .hasAnyRole(names(RELEASES_HOLDS))
                     .requestMatchers(PUT, "/api/debtors/*/contact-preferences").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(POST, "/api/debtors/*/contact-points").hasAnyRole(names(GUARDS_CONTACT))
+                    .requestMatchers(PATCH, "/api/debtors/*/contact-points/*").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(GET, "/api/tasks").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(POST, "/api/tasks/*/complete").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(GET, "/api/audit", "/api/audit/**").hasAnyRole(names(AUDITS))

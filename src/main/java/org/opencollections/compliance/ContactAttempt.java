@@ -75,12 +75,17 @@ public class ContactAttempt {
   @Column(name = "validation_notice")
   private boolean validationNotice;
 
+  /** The phone or e-mail address the contact used (or was checked against); null for a letter. */
+  @Column(name = "contact_point_id")
+  private UUID contactPointId;
+
   protected ContactAttempt() {}
 
   ContactAttempt(
       UUID debtId, Channel channel, Direction direction, String template, String outcome, ContactDecision decision,
-      ContactLimits limits, Map<String, Object> inputs, String idempotencyKey, Instant now) {
+      ContactLimits limits, Map<String, Object> inputs, String idempotencyKey, Instant now, UUID contactPointId) {
     this.id = UUID.randomUUID();
+    this.contactPointId = contactPointId;
     this.debtId = debtId;
     this.channel = channel;
     this.direction = direction;
@@ -121,6 +126,7 @@ public class ContactAttempt {
   public Map<String, Object> inputs() { return inputs; }
   public Instant attemptedAt() { return attemptedAt; }
   public boolean validationNotice() { return validationNotice; }
+  public UUID contactPointId() { return contactPointId; }
 
   void carriesValidationNotice() {
     validationNotice = true;

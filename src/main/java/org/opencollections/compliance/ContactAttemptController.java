@@ -43,12 +43,15 @@ class ContactAttemptController {
       @NotNull Direction direction,
       @NotNull @Pattern(regexp = "CONVERSATION|NO_ANSWER|VOICEMAIL|WRONG_PARTY|SENT",
           message = "must be one of CONVERSATION, NO_ANSWER, VOICEMAIL, WRONG_PARTY, SENT") String outcome,
-      @Size(max = 100) String requestId) {}
+      @Size(max = 100) String requestId,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "Optional: the debtor's phone or e-mail address to use (GET /api/debtors/{id}/contact-points); absent: the governor picks the best lawful one and records it")
+          UUID contactPointId) {}
 
   record Explanation(
       UUID id, UUID debtId, Channel channel, Direction direction, String template, String outcome,
       ContactAttempt.Status status, ContactRule rule, String ruleMeaning, String ruleSet, Integer ruleVersion, String ruleChecksum, String actor,
-      OffsetDateTime notBefore, String explanation, Map<String, Object> inputs, OffsetDateTime attemptedAt) {}
+      OffsetDateTime notBefore, String explanation, Map<String, Object> inputs, OffsetDateTime attemptedAt,
+      UUID contactPointId) {}
 
   @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The governor's answer (made, deferred until when, or blocked by which rule), recorded; a repeated requestId answers the recorded one", useReturnTypeSchema = true)
   @PostMapping("/api/debts/{id}/contact-attempts")
@@ -56,7 +59,7 @@ class ContactAttemptController {
     String key = request.requestId() == null ? null : "operator:" + id + ":" + request.requestId();
     ContactAttempt attempt =
         governor.attempt(id, request.channel(), request.direction(), "operator-" + request.channel().name().toLowerCase(),
-            request.outcome(), key);
+            request.outcome(), key, request.contactPointId());
     return ResponseEntity.created(URI.create("/api/debts/" + id + "/contact-attempts/" + attempt.id()))
         .body(explain(attempt, debts.zoneOf(id)));
   }
@@ -80,6 +83,6 @@ class ContactAttemptController {
         a.id(), a.debtId(), a.channel(), a.direction(), a.template(), a.outcome(), a.status(), a.rule(),
         a.rule().meaning(), a.ruleSet(), a.ruleVersion(), a.ruleChecksum(), a.actor(),
         a.notBefore() == null ? null : a.notBefore().atZone(zone).toOffsetDateTime(), a.explanation(), a.inputs(),
-        a.attemptedAt().atZone(zone).toOffsetDateTime());
+        a.attemptedAt().atZone(zone).toOffsetDateTime(), a.contactPointId());
   }
 }

@@ -12,6 +12,8 @@ import org.opencollections.timeline.CaseEventType;
 import org.opencollections.timeline.Timeline;
 import org.opencollections.compliance.ContactAttempt.Direction;
 import org.opencollections.process.DecisionEngine;
+import org.opencollections.intake.ContactPoint;
+import org.opencollections.intake.ContactPointRepository;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.DebtRepository;
 import org.opencollections.platform.NotFoundException;
@@ -35,6 +37,7 @@ public class ContactGovernor {
   private final DebtRepository debts;
   private final ContactAttemptRepository attempts;
   private final ContactPreferencesRepository preferences;
+  private final ContactPointRepository contactPoints;
   private final HoldRepository holds;
   private final DecisionEngine decisions;
   private final Timeline timeline;
@@ -48,12 +51,13 @@ public class ContactGovernor {
 
   public ContactGovernor(
       DebtRepository debts, ContactAttemptRepository attempts, ContactPreferencesRepository preferences,
-      HoldRepository holds, DecisionEngine decisions, Timeline timeline, Clock clock,
+      ContactPointRepository contactPoints, HoldRepository holds, DecisionEngine decisions, Timeline timeline, Clock clock,
       @Value("${collections.time-bar.years:6}") int timeBarYears,
       @Value("${collections.contact-rules.cache-ttl:PT30S}") Duration rulesCacheTtl) {
     this.debts = debts;
     this.attempts = attempts;
     this.preferences = preferences;
+    this.contactPoints = contactPoints;
     this.holds = holds;
     this.decisions = decisions;
     this.timeline = timeline;
@@ -71,6 +75,17 @@ public class ContactGovernor {
   @Transactional
   public ContactAttempt attempt(
       UUID debtId, Channel channel, Direction direction, String template, String outcome, String idempotencyKey) {
+    return attempt(debtId, channel, direction, template, outcome, idempotencyKey, null);
+  }
+
+  /**
+   * @param contactPointId the phone or e-mail address to use; null: the best lawful one of the channel's kind (valid,
+   *     consented, not a work phone the debtor may not be called at, in priority order), which the attempt records
+   */
+  @Transactional
+  public ContactAttempt attempt(
+      UUID debtId, Channel channel, Direction direction, String template, String outcome, String idempotencyKey,
+      UUID contactPointId) {
     Debt debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     if (idempotencyKey != null) {
       // under the debt's lock: a concurrent request with the same key waited here for the first one's commit,
@@ -82,18 +97,24 @@ public class ContactGovernor {
     }
     Instant now = clock.instant();
     ContactLimits limits = limits(debt.debtor().jurisdiction(), channel);
-    ContactSituation situation = situation(debt, channel, template, limits, now);
+    List<ContactRules.Point> candidates = candidates(debt, channel, contactPointId);
+    ContactSituation situation = situation(debt, channel, template, limits, now, ContactRules.choose(candidates, channel));
     // the debtor calling us is not a contact attempt of ours: always allowed, and recorded
     ContactDecision decision = direction == Direction.INBOUND ? ContactDecision.allow() : decide(situation, limits);
     // a contact that could never reach the debtor is not made (nor deferred): recorded as blocked, never counted
     if (direction == Direction.OUTBOUND && decision.verdict() != ContactDecision.Verdict.BLOCK
-        && !channel.reaches(debt.debtor())) {
+        && ContactRules.kindOf(channel) != null && candidates.isEmpty()) {
       decision = ContactDecision.block(ContactRule.NO_CONTACT_DETAILS, " (" + channel + ")");
+    }
+    Map<String, Object> inputs = inputs(situation, limits);
+    if (ContactRules.kindOf(channel) != null) {
+      inputs.put("contactPointsOfChannel", candidates.size());
+      inputs.put("contactPointChosenBy", contactPointId == null ? "governor" : "caller");
     }
     ContactAttempt attempt =
         new ContactAttempt(
             debtId, channel, direction, template, decision.allowed() ? outcome : null, decision, limits,
-            inputs(situation, limits), idempotencyKey, now);
+            inputs, idempotencyKey, now, situation.point() == null ? null : situation.point().id());
     // the first written contact carries the validation notice; the validation period runs from it
     if (decision.allowed() && direction == Direction.OUTBOUND && WRITTEN.contains(channel) && debt.validationNoticeSent(now)) {
       attempt.carriesValidationNotice();
@@ -125,7 +146,28 @@ public class ContactGovernor {
     return LOOK_BACK;
   }
 
-  private ContactSituation situation(Debt debt, Channel channel, String template, ContactLimits limits, Instant now) {
+  /** The points the channel may use, in priority order: the one named, or every one of the channel's kind. */
+  private List<ContactRules.Point> candidates(Debt debt, Channel channel, UUID contactPointId) {
+    ContactPoint.Kind kind = ContactRules.kindOf(channel);
+    if (kind == null) {
+      if (contactPointId != null) {
+        throw new org.opencollections.platform.InvalidInputException("contactPointId", "a letter goes to the debtor's address, not to a contact point");
+      }
+      return List.of();
+    }
+    if (contactPointId != null) {
+      ContactPoint named = contactPoints.findByIdAndDebtorId(contactPointId, debt.debtor().id())
+          .orElseThrow(() -> new org.opencollections.platform.InvalidInputException("contactPointId", "is not a contact point of this debtor"));
+      if (named.kind() != kind) {
+        throw new org.opencollections.platform.InvalidInputException("contactPointId", "is a " + named.kind() + ", a " + channel + " needs a " + kind);
+      }
+      return List.of(ContactRules.Point.of(named, channel));
+    }
+    return contactPoints.ofDebtor(debt.debtor().id(), kind).stream().map(p -> ContactRules.Point.of(p, channel)).toList();
+  }
+
+  private ContactSituation situation(
+      Debt debt, Channel channel, String template, ContactLimits limits, Instant now, ContactRules.Point point) {
     var prefs = preferences.findById(debt.debtor().id()).orElse(new ContactPreferences(debt.debtor().id()));
     List<Hold> active =
         holds.findByDebtIdAndReleasedAtIsNull(debt.id()).stream()
@@ -149,7 +191,8 @@ public class ContactGovernor {
         debt.timeBarred(clock, timeBarYears),
         counted ? attempts.madeSince(debt.id(), limits.countedChannels(), since) : List.of(),
         attempts.conversationsSince(debt.id(), since),
-        counted ? attempts.debtorMadeSince(debt.debtor().id(), limits.countedChannels(), since) : List.of());
+        counted ? attempts.debtorMadeSince(debt.debtor().id(), limits.countedChannels(), since) : List.of(),
+        point);
   }
 
   /** The limits dmn/contact-rules.dmn gives this jurisdiction and channel (the live governor and the what-if alike). */
@@ -251,6 +294,13 @@ public class ContactGovernor {
     in.put("maxCallsPer7Days", limits.maxCallsPer7Days());
     in.put("daysAfterConversation", limits.daysAfterConversation());
     in.put("maxDebtorCallsPer7Days", limits.maxDebtorCallsPer7Days());
+    if (s.point() != null) { // which point was checked, never its value
+      in.put("contactPointId", s.point().id() == null ? null : s.point().id().toString());
+      in.put("contactPointType", s.point().type().name());
+      in.put("contactPointValidity", s.point().validity().name());
+      in.put("consentForUse", s.point().consent() == null ? null : s.point().consent().name());
+      in.put("doNotCallAtWork", s.point().doNotCallAtWork());
+    }
     return in;
   }
 

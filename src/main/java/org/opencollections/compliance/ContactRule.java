@@ -6,6 +6,12 @@ public enum ContactRule {
   CEASE_COMMUNICATION("The debtor asked that all communication stop"),
   ATTORNEY_REPRESENTED("The debtor is represented by an attorney: contact the attorney, not the debtor"),
   CHANNEL_BLOCKED("The debtor blocked this channel"),
+  NO_VALID_CONTACT_POINT("No valid contact point for this channel: the number is wrong or the address bounced"),
+  WORKPLACE_CONTACT_PROHIBITED("A work phone the debtor said may not be called at work (15 U.S.C. 1692c(a)(3),"
+      + " 12 CFR 1006.6(b)(1)(iii))"),
+  NO_CONSENT("No consent for this use of the contact point: texts, calls to a mobile and work e-mail need the debtor's"
+      + " prior consent, and a withdrawn consent stops the use (47 U.S.C. 227(b)(1)(A)(iii), 47 CFR 64.1200,"
+      + " 12 CFR 1006.22(f)(3), 12 CFR 1006.14(h))"),
   NO_CONTACT_DETAILS("The debtor has no e-mail address or phone number for this channel: nothing can be sent"),
   TIME_BARRED_NO_LEGAL_THREAT("A time-barred debt: no letter may threaten legal action"),
   LOCAL_TIME_WINDOW("Outside the hours the jurisdiction allows, in the debtor's local time"),

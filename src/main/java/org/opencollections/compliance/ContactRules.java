@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
+import org.opencollections.intake.ContactPoint;
 
 /**
  * The rules every contact must pass (Regulation F and the jurisdiction's own limits), as a pure function of
@@ -27,6 +28,12 @@ public final class ContactRules {
     }
     if (s.blockedChannels().contains(s.channel())) {
       return ContactDecision.block(ContactRule.CHANNEL_BLOCKED, " (" + s.channel() + ")");
+    }
+    if (s.point() != null) {
+      ContactDecision objection = pointObjection(s.point(), s.channel());
+      if (objection != null) {
+        return objection;
+      }
     }
     if (s.timeBarred() && ContactSituation.LEGAL_THREATS.contains(s.template())) {
       return ContactDecision.block(ContactRule.TIME_BARRED_NO_LEGAL_THREAT, " (" + s.template() + ")");
@@ -74,6 +81,80 @@ public final class ContactRules {
       }
     }
     return ContactDecision.allow();
+  }
+
+  /**
+   * What the rules need to know of a contact point (never its value).
+   *
+   * @param consent the consent to the use the channel makes of it (a call, a text, an e-mail); null: none recorded
+   */
+  public record Point(
+      java.util.UUID id, ContactPoint.Type type, ContactPoint.Consent consent, ContactPoint.Validity validity,
+      boolean doNotCallAtWork) {
+
+    public static Point of(ContactPoint p, Channel channel) {
+      return new Point(p.id(), p.type(), p.consent(useOf(channel)), p.validity(), p.doNotCallAtWork());
+    }
+  }
+
+  /** The kind of contact point a channel needs; null for a letter (it goes to the person's address). */
+  public static ContactPoint.Kind kindOf(Channel channel) {
+    return switch (channel) {
+      case CALL, SMS -> ContactPoint.Kind.PHONE;
+      case EMAIL -> ContactPoint.Kind.EMAIL;
+      case LETTER -> null;
+    };
+  }
+
+  static ContactPoint.Use useOf(Channel channel) {
+    return switch (channel) {
+      case CALL -> ContactPoint.Use.CALL;
+      case SMS -> ContactPoint.Use.TEXT;
+      case EMAIL, LETTER -> ContactPoint.Use.EMAIL;
+    };
+  }
+
+  /**
+   * The point to use of the candidates (in priority order): the first one no rule objects to; if every one is
+   * objected to, the first, so the answer names why; null when there is none.
+   */
+  public static Point choose(List<Point> candidates, Channel channel) {
+    return candidates.stream().filter(p -> pointObjection(p, channel) == null).findFirst()
+        .orElse(candidates.isEmpty() ? null : candidates.getFirst());
+  }
+
+  /**
+   * The rules of the point itself; each one blocks, as only an action makes the contact lawful (a new number, the
+   * debtor's consent, the workplace flag lifted). Null when none objects.
+   */
+  static ContactDecision pointObjection(Point p, Channel channel) {
+    if (p.validity() != ContactPoint.Validity.VALID) {
+      return ContactDecision.block(ContactRule.NO_VALID_CONTACT_POINT, " (" + p.type() + " point " + p.validity() + ")");
+    }
+    // FDCPA 15 U.S.C. 1692c(a)(3), Regulation F 12 CFR 1006.6(b)(1)(iii): not at the place of employment when the
+    // debtor said it is inconvenient or the employer prohibits it
+    if (channel != Channel.EMAIL && p.type() == ContactPoint.Type.WORK && p.doNotCallAtWork()) {
+      return ContactDecision.block(ContactRule.WORKPLACE_CONTACT_PROHIBITED, "");
+    }
+    String use = useOf(channel).name().toLowerCase();
+    // 12 CFR 1006.14(h): the debtor asked that this point not be used (for this)
+    if (p.consent() == ContactPoint.Consent.WITHDRAWN) {
+      return ContactDecision.block(ContactRule.NO_CONSENT, " (consent to " + use + " withdrawn)");
+    }
+    boolean needsPriorConsent =
+        switch (channel) {
+          // TCPA 47 U.S.C. 227(b)(1)(A)(iii), 47 CFR 64.1200(a)(1)(iii): texts (calls in law) and automated calls to
+          // a mobile need prior express consent; the governor cannot tell a dialler's call from a manual one
+          case SMS -> true;
+          case CALL -> p.type() == ContactPoint.Type.MOBILE;
+          // 12 CFR 1006.22(f)(3): not an address the employer provides, unless the debtor consented to it
+          case EMAIL -> p.type() == ContactPoint.Type.WORK;
+          case LETTER -> false;
+        };
+    if (needsPriorConsent && p.consent() != ContactPoint.Consent.GIVEN) {
+      return ContactDecision.block(ContactRule.NO_CONSENT, " (no prior consent to " + use + " this " + p.type() + " point)");
+    }
+    return null;
   }
 
   /** "calls and texts", in the order people name them. */

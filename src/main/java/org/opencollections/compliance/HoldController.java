@@ -29,7 +29,9 @@ class HoldController {
       @io.swagger.v3.oas.annotations.media.Schema(description = "How a dispute or cease request came; absent: taken as WRITTEN (the strictest reading)")
           Medium medium,
       @io.swagger.v3.oas.annotations.media.Schema(description = "RFC 3339: when the debtor's request was received; absent: now. Never in the future")
-          java.time.OffsetDateTime receivedAt) {}
+          java.time.OffsetDateTime receivedAt,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "For a cease request: the channel the debtor asked us to stop using. An ORAL request naming one blocks that channel only (12 CFR 1006.14(h), as dmn/hold-treatment.dmn decides); otherwise all communication stops")
+          Channel channel) {}
 
   record HoldView(
       UUID id, UUID debtId, HoldKind kind, String reason, Instant startedAt, Instant endsAt, Instant releasedAt,
@@ -53,7 +55,7 @@ class HoldController {
   ResponseEntity<HoldView> start(@PathVariable UUID id, @Valid @RequestBody NewHold request) {
     String key = request.requestId() == null || request.requestId().isBlank() ? null : request.requestId().trim();
     Holds.Started started = holds.start(id, request.kind(), request.reason(), key, request.medium(),
-        request.receivedAt() == null ? null : request.receivedAt().toInstant());
+        request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.channel());
     Hold hold = started.hold();
     return started.created()
         ? ResponseEntity.created(URI.create("/api/debts/" + id + "/holds/" + hold.id())).body(HoldView.of(hold))

@@ -22,8 +22,21 @@ public class HoldTreatment {
   /**
    * @param verificationRequired the law's answer
    * @param pausesCollection the table's: false for a dispute that is only noted, collection going on
+   * @param ceaseScope for a cease request: ALL (every communication stops, 15 U.S.C. 1692c(c)) or CHANNEL (only the
+   *     medium the debtor named, 12 CFR 1006.14(h)); ALL when the table does not say
    */
-  public record Treatment(boolean verificationRequired, boolean pausesCollection, String reason, Map<String, Object> decision) {}
+  public record Treatment(
+      boolean verificationRequired, boolean pausesCollection, String reason, Map<String, Object> decision, String ceaseScope) {
+
+    public Treatment(boolean verificationRequired, boolean pausesCollection, String reason, Map<String, Object> decision) {
+      this(verificationRequired, pausesCollection, reason, decision, "ALL");
+    }
+
+    /** A cease request that stops only the channel the debtor named. */
+    public boolean ceasesOneChannel() {
+      return "CHANNEL".equals(ceaseScope);
+    }
+  }
 
   private final DecisionEngine decisions;
 
@@ -62,6 +75,7 @@ public class HoldTreatment {
     decision.put("decisionChecksum", e.decisionChecksum());
     decision.put("matchedRule", e.matchedRules().isEmpty() ? null : e.matchedRules().getFirst().ruleId());
     decision.put("inputs", in);
-    return new Treatment(required, pauses, (String) out.get("reason"), decision);
+    return new Treatment(required, pauses, (String) out.get("reason"), decision,
+        out.get("ceaseScope") == null ? "ALL" : out.get("ceaseScope").toString());
   }
 }

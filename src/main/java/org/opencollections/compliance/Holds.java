@@ -25,9 +25,11 @@ public class Holds {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final HoldTreatment treatment;
+  private final ContactPreferencesRepository preferences;
 
   public Holds(HoldRepository holds, DebtRepository debts, Timeline timeline, Clock clock, ApplicationEventPublisher events,
-      HoldTreatment treatment) {
+      HoldTreatment treatment, ContactPreferencesRepository preferences) {
+    this.preferences = preferences;
     this.treatment = treatment;
     this.holds = holds;
     this.debts = debts;
@@ -60,6 +62,17 @@ public class Holds {
   @Transactional
   public Started start(
       UUID debtId, HoldKind kind, String reason, String requestId, Medium medium, Instant receivedAt) {
+    return start(debtId, kind, reason, requestId, medium, receivedAt, null);
+  }
+
+  /**
+   * @param channel for a cease request: the medium the debtor asked us to stop using (optional). When
+   *     dmn/hold-treatment.dmn scopes the request to that channel (an oral request, 12 CFR 1006.14(h)) the channel is
+   *     blocked for the debtor and the request is noted; otherwise every communication stops (15 U.S.C. 1692c(c))
+   */
+  @Transactional
+  public Started start(
+      UUID debtId, HoldKind kind, String reason, String requestId, Medium medium, Instant receivedAt, Channel channel) {
     var debt = debts.lockById(debtId).orElseThrow(() -> new NotFoundException("No debt " + debtId));
     if (requestId != null) { // under the debt's lock: a concurrent retry waits here and finds the first one
       var earlier = holds.findByDebtIdAndRequestId(debtId, requestId);
@@ -81,9 +94,14 @@ public class Holds {
     }
     // the law's minimum, then the creditor's policy (dmn/hold-treatment.dmn)
     HoldTreatment.Treatment treated =
-        kind == HoldKind.DISPUTE
+        kind == HoldKind.DISPUTE || kind == HoldKind.CEASE_COMMUNICATION
             ? treatment.decide(kind, medium, received, debt.validationNoticeSentAt(), debt.debtor().timeZone())
             : new HoldTreatment.Treatment(false, true, null, Map.of());
+    boolean oneChannel = kind == HoldKind.CEASE_COMMUNICATION && treated.ceasesOneChannel() && channel != null;
+    if (kind == HoldKind.CEASE_COMMUNICATION && !oneChannel) {
+      // a written cease, or an oral one that names no medium: every communication stops (the strictest reading)
+      treated = new HoldTreatment.Treatment(false, true, treated.reason(), treated.decision(), "ALL");
+    }
     boolean inTime = treated.verificationRequired();
     Hold hold = holds.save(new Hold(debtId, kind, reason, inTime, now, requestId, medium, received, treated.pausesCollection()));
     Map<String, Object> details = new LinkedHashMap<>();
@@ -99,6 +117,21 @@ public class Holds {
       details.put("treatment", treated.decision());
     }
     String what = kind + (medium == null ? "" : " (" + medium.name().toLowerCase() + ")");
+    if (oneChannel) {
+      // 12 CFR 1006.14(h): the medium the debtor named is not used again; the others go on
+      var prefs = preferences.findById(debt.debtor().id()).orElseGet(() -> new ContactPreferences(debt.debtor().id()));
+      java.util.Set<Channel> blocked = java.util.EnumSet.of(channel);
+      blocked.addAll(prefs.blockedChannels());
+      prefs.update(prefs.ceaseCommunication(), blocked, prefs.attorneyName(), prefs.attorneyPhone(), prefs.attorneyEmail(), now);
+      preferences.save(prefs);
+      hold.release(now);
+      details.put("blockedChannel", channel.name());
+      details.put("ceaseScope", "CHANNEL");
+      timeline.record(debtId, CaseEventType.HOLD_STARTED,
+          "Cease request noted: " + what + ", " + channel + " is no longer used (12 CFR 1006.14(h)); other channels go on"
+              + (reason == null ? "" : " — " + reason), details, "hold-started:" + hold.id());
+      return new Started(hold, true);
+    }
     if (!treated.pausesCollection()) {
       // noted, not held: nothing stops, the process is not interrupted
       hold.release(now);

@@ -57,9 +57,28 @@ public class WhatIf {
       @NotNull @Schema(description = "RFC 3339", example = "2027-03-01T10:00:00-05:00") OffsetDateTime at,
       @NotNull Kind kind,
       @NotBlank @Size(max = 100) @Schema(description = "Names a debt of this debtor; events of one debt share it", example = "A") String debt,
-      @Schema(description = "For CHANNEL_BLOCKED the channel blocked; for a communication, if given, it must be the kind's") Channel channel,
+      @Schema(description = "For CHANNEL_BLOCKED the channel blocked; for a CEASE_REQUEST the channel the debtor named; for a communication, if given, it must be the kind's") Channel channel,
       @Schema(description = "How a dispute or cease request came: WRITTEN, ORAL or ELECTRONIC") Medium medium,
-      @Size(max = 100) @Schema(description = "What the proposed communication is (a letter template, e.g. final-notice)") String template) {}
+      @Size(max = 100) @Schema(description = "What the proposed communication is (a letter template, e.g. final-notice)") String template,
+      @Valid @Schema(description = "For the proposed call, text or e-mail: the contact point it uses; absent: a valid point with consent to the use")
+          PointAsked contactPoint) {}
+
+  /**
+   * The contact point a proposed contact would use, as the governor sees a stored one.
+   *
+   * @param consent the debtor's consent to the proposed use (call, text or e-mail); absent: none recorded
+   */
+  public record PointAsked(
+      @NotNull @Schema(example = "WORK") org.opencollections.intake.ContactPoint.Type type,
+      org.opencollections.intake.ContactPoint.Consent consent,
+      @Schema(description = "absent: VALID") org.opencollections.intake.ContactPoint.Validity validity,
+      Boolean doNotCallAtWork) {
+
+    ContactRules.Point point() {
+      return new ContactRules.Point(null, type, consent,
+          validity == null ? org.opencollections.intake.ContactPoint.Validity.VALID : validity, Boolean.TRUE.equals(doNotCallAtWork));
+    }
+  }
 
   public record Question(
       @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", message = "must be a country code, optionally with a region and a locality, e.g. IN, US-NY or US-NY-NYC")
@@ -128,7 +147,16 @@ public class WhatIf {
       boolean thisDebt = e.debt().equals(proposed.debt());
       switch (e.kind()) {
         case CHANNEL_BLOCKED -> blocked.add(e.channel());
-        case CEASE_REQUEST -> cease = true; // the debtor's request covers all of their debts
+        // the debtor's request covers all of their debts; an oral one naming a channel stops that channel only, as
+        // dmn/hold-treatment.dmn decides for a live one (12 CFR 1006.14(h))
+        case CEASE_REQUEST -> {
+          if (e.channel() != null
+              && treatment.decide(HoldKind.CEASE_COMMUNICATION, e.medium(), when, noticeSent, zone).ceasesOneChannel()) {
+            blocked.add(e.channel());
+          } else {
+            cease = true;
+          }
+        }
         // the law and dmn/hold-treatment.dmn decide whether a dispute holds, as for a live one
         case DISPUTE_RECEIVED -> {
           if (thisDebt && treatment.decide(HoldKind.DISPUTE, e.medium(), when, noticeSent, zone).pausesCollection()) {
@@ -151,9 +179,14 @@ public class WhatIf {
       }
     }
     String template = proposed.template() == null ? "what-if" : proposed.template();
+    ContactRules.Point point = ContactRules.kindOf(channel) == null ? null
+        : proposed.contactPoint() != null ? proposed.contactPoint().point()
+        : new ContactRules.Point(null, channel == Channel.EMAIL ? org.opencollections.intake.ContactPoint.Type.PERSONAL
+            : org.opencollections.intake.ContactPoint.Type.MOBILE, org.opencollections.intake.ContactPoint.Consent.GIVEN,
+            org.opencollections.intake.ContactPoint.Validity.VALID, false);
     ContactSituation situation = new ContactSituation(
         at, zone, channel, template, openDispute != null, openDispute == null ? null : HoldKind.DISPUTE.name(),
-        cease, false, blocked, false, aboutThisDebt, conversations, toTheDebtor);
+        cease, false, blocked, false, aboutThisDebt, conversations, toTheDebtor, point);
     ContactDecision decision = ContactGovernor.decide(situation, limits);
     Map<String, Object> counts = new LinkedHashMap<>(ContactGovernor.inputs(situation, limits));
     counts.put("historyConsidered", history.size());

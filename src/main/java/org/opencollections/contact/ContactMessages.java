@@ -61,7 +61,7 @@ public class ContactMessages {
     Debt debt = debts.findById(attempt.debtId()).orElseThrow();
     Debtor debtor = debt.debtor();
     ZoneId zone = debtor.timeZone();
-    String recipient = recipient(debtor, attempt.channel());
+    String recipient = recipient(debtor, attempt);
     BigDecimal balance = ledger.balance(debt);
     var facts =
         new MessageTemplates.Facts(
@@ -104,7 +104,12 @@ public class ContactMessages {
         rs.getString(8), rs.getString(9), Status.valueOf(rs.getString(10)));
   }
 
-  private static String recipient(Debtor debtor, Channel channel) {
+  /** The point the governor checked and chose; a letter (and an attempt from before contact points) the debtor's own. */
+  private String recipient(Debtor debtor, ContactAttempt attempt) {
+    if (attempt.contactPointId() != null) {
+      return jdbc.queryForObject("select value from contact_point where id = ?", String.class, attempt.contactPointId());
+    }
+    Channel channel = attempt.channel();
     if (!channel.reaches(debtor)) {
       throw new InvalidInputException(
           "channel", "the debtor has no " + (channel == Channel.EMAIL ? "e-mail address" : "phone number") + " for " + channel);

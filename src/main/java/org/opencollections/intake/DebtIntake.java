@@ -20,13 +20,16 @@ public class DebtIntake {
 
   private final DebtRepository debts;
   private final DebtorRepository debtors;
+  private final ContactPointRepository contactPoints;
   private final Timeline timeline;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   public DebtIntake(
-      DebtRepository debts, DebtorRepository debtors, Timeline timeline, Clock clock, ApplicationEventPublisher events) {
+      DebtRepository debts, DebtorRepository debtors, ContactPointRepository contactPoints, Timeline timeline, Clock clock,
+      ApplicationEventPublisher events) {
     this.debts = debts;
+    this.contactPoints = contactPoints;
     this.debtors = debtors;
     this.timeline = timeline;
     this.clock = clock;
@@ -41,6 +44,7 @@ public class DebtIntake {
     BigDecimal principal = new BigDecimal(request.principal());
     Map<String, String> errors = new LinkedHashMap<>();
     principalError(principal, currency).ifPresent(e -> errors.put("principal", e));
+    errors.putAll(ContactPoints.problems(request.debtor()));
     if (debts.existsByExternalRef(request.externalRef())) {
       errors.put("externalRef", "a debt with this reference already exists");
     }
@@ -54,10 +58,12 @@ public class DebtIntake {
                 ? java.util.Optional.<Debtor>empty()
                 : debtors.findByExternalRef(d.externalRef()))
             .orElseGet(
-                () ->
-                    debtors.save(
-                        new Debtor(
-                            blankToNull(d.externalRef()), d.name(), d.email(), d.phone(), zone, d.jurisdiction(), clock.instant())));
+                () -> {
+                  Debtor created = debtors.saveAndFlush(
+                      new Debtor(blankToNull(d.externalRef()), d.name(), d.email(), d.phone(), zone, d.jurisdiction(), clock.instant()));
+                  contactPoints.saveAll(ContactPoints.initial(created.id(), d, clock.instant()));
+                  return created;
+                });
     Debt debt =
         debts.saveAndFlush( // the timeline below is written with JDBC and refers to it
             new Debt(request.externalRef(), debtor, principal, currency, request.dueDate(), request.product(), clock.instant()));

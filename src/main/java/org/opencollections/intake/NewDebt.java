@@ -10,6 +10,7 @@ import org.opencollections.platform.IanaZone;
 import org.opencollections.platform.IsoCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.util.List;
 
 /** A debt as it arrives through the API (and, later, in an import row). */
 public record NewDebt(
@@ -40,5 +41,13 @@ public record NewDebt(
       @Schema(description = "IANA zone: contact hours are the debtor's local time", example = "America/New_York") @NotBlank @IanaZone String timeZone,
       @NotBlank
           @Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", message = "must be a country code, optionally with a region and a locality, e.g. IN, US-NY or US-NY-NYC")
-          @Schema(description = "Selects the contact rules (dmn/contact-rules.dmn)", example = "US-NY") String jurisdiction) {}
+          @Schema(description = "Selects the contact rules (dmn/contact-rules.dmn)", example = "US-NY") String jurisdiction,
+      @Size(max = 20) @Schema(description = "Further phones and e-mail addresses with type, consent and flags; email and phone above become points too")
+          List<@Valid @NotNull NewContactPoint> contactPoints) {
+
+    /** The debtor as the single fields alone describe it (no further contact points). */
+    public NewDebtor(String externalRef, String name, String email, String phone, String timeZone, String jurisdiction) {
+      this(externalRef, name, email, phone, timeZone, jurisdiction, null);
+    }
+  }
 }

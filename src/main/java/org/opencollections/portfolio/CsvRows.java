@@ -29,7 +29,19 @@ final class CsvRows implements RowSource {
           "externalRef", "debtor.externalRef", "debtor.name", "debtor.email", "debtor.phone", "debtor.timeZone",
           "debtor.jurisdiction", "principal", "currency", "dueDate", "product");
 
+  /**
+   * An optional column beyond the documented header: further phones and e-mail addresses as the JSON array of
+   * POST /api/debts (a CSV field in quotes, its quotes doubled).
+   */
+  static final String CONTACT_POINTS = "debtor.contactPoints";
+
   static final Set<String> OPTIONAL = Set.of("debtor.externalRef", "debtor.email", "debtor.phone");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<org.opencollections.intake.NewContactPoint>> POINTS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   /** A field spanning more lines than this is taken for an unclosed quote. */
   private static final int MAX_LINES_PER_ROW = 20;
@@ -74,7 +86,7 @@ final class CsvRows implements RowSource {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (!COLUMNS.contains(name)) {
+      if (!COLUMNS.contains(name) && !name.equals(CONTACT_POINTS)) {
         problems.add("unknown column '" + name + "'");
       } else if (columns.putIfAbsent(name, i) != null) {
         problems.add("column '" + name + "' appears twice");
@@ -90,7 +102,7 @@ final class CsvRows implements RowSource {
       throw new InvalidImportException(
           "The header on line " + header.number() + " does not fit: " + String.join("; ", problems)
               + ". Expected: " + String.join(",", COLUMNS)
-              + " (debtor.externalRef, debtor.email and debtor.phone may be left out)");
+              + " (debtor.externalRef, debtor.email and debtor.phone may be left out; " + CONTACT_POINTS + " may be added)");
     }
     lines.skipThrough(linesDone);
     return new CsvRows(lines, columns);
@@ -159,6 +171,17 @@ final class CsvRows implements RowSource {
         unreadable.add("dueDate");
       }
     }
+    List<org.opencollections.intake.NewContactPoint> points = null;
+    String pointsCell = value(values, CONTACT_POINTS);
+    if (pointsCell != null) {
+      try {
+        points = JSON.readValue(pointsCell, POINTS);
+      } catch (IOException e) {
+        reasons.add(CONTACT_POINTS + " is not a JSON array of contact points like those of POST /api/debts: "
+            + RowValidator.abbreviate(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        unreadable.add(CONTACT_POINTS);
+      }
+    }
     NewDebt debt =
         new NewDebt(
             value(values, "externalRef"),
@@ -168,7 +191,8 @@ final class CsvRows implements RowSource {
                 value(values, "debtor.email"),
                 value(values, "debtor.phone"),
                 value(values, "debtor.timeZone"),
-                value(values, "debtor.jurisdiction")),
+                value(values, "debtor.jurisdiction"),
+                points),
             value(values, "principal"),
             value(values, "currency"),
             dueDate,

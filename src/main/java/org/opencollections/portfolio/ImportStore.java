@@ -17,6 +17,8 @@ import org.opencollections.timeline.CaseEventType;
 import jakarta.persistence.EntityManager;
 import java.time.ZoneId;
 import org.opencollections.audit.AuditEntries;
+import org.opencollections.intake.ContactPoint;
+import org.opencollections.intake.ContactPoints;
 import org.opencollections.intake.Debt;
 import org.opencollections.intake.Debtor;
 import org.opencollections.intake.DebtIntake;
@@ -116,6 +118,10 @@ class ImportStore {
         new CopyRows(
             "debt (id, external_ref, debtor_id, principal, currency, due_date, product, stage, status, created_at,"
                 + " version, import_id, import_line)");
+    CopyRows newPoints = new CopyRows(
+        "contact_point (id, debtor_id, kind, value, type, call_consent, call_consent_at, call_consent_source, text_consent,"
+            + " text_consent_at, text_consent_source, email_consent, email_consent_at, email_consent_source,"
+            + " do_not_call_at_work, validity, validity_at, priority, created_at)");
     CopyRows opened = new CopyRows("case_event (debt_id, occurred_at, type, summary, details)");
     CopyRows audited = new CopyRows("case_event (debt_id, occurred_at, type, summary, details)");
     CopyRows rejections = new CopyRows("portfolio_import_rejection (import_id, line, external_ref, reasons)");
@@ -147,12 +153,24 @@ class ImportStore {
       UUID known = debtorRef == null ? null : debtors.get(debtorRef);
       // the domain's own constructors give the new rows their defaults (stage, status, money at its scale)
       Debtor debtor;
+      List<ContactPoint> createdPoints = List.of();
       UUID debtorId = known;
       if (known == null) {
         debtor = new Debtor(debtorRef, d.name(), d.email(), d.phone(), ZoneId.of(d.timeZone()), d.jurisdiction(), now);
         newDebtors.add(debtor.id(), debtor.externalRef(), debtor.name(), debtor.email(), debtor.phone(),
             debtor.timeZone().getId(), debtor.jurisdiction(), debtor.createdAt());
         debtorId = debtor.id();
+        createdPoints = ContactPoints.initial(debtorId, d, now);
+        for (ContactPoint p : createdPoints) {
+          List<Object> values = new java.util.ArrayList<>(List.of(p.id(), debtorId, p.kind(), p.value(), p.type()));
+          for (ContactPoint.Use use : ContactPoint.Use.values()) {
+            values.add(p.consent(use));
+            values.add(p.consentAt(use));
+            values.add(p.consentSource(use));
+          }
+          values.addAll(java.util.Arrays.asList(p.doNotCallAtWork(), p.validity(), p.validityAt(), p.priority(), p.createdAt()));
+          newPoints.add(values.toArray());
+        }
         if (debtorRef != null) {
           debtors.put(debtorRef, debtorId);
           prepared.debtorRefs.put(debtorRef, debtorId);
@@ -178,9 +196,15 @@ class ImportStore {
       Map<String, Object> entry = new LinkedHashMap<>(created.details());
       entry.put("source", "portfolio import " + importId + ", line " + row.line());
       audited.add(debt.id(), now, CaseEventType.AUDIT, created.summary(), Json.object(entry));
+      for (ContactPoint p : createdPoints) { // the new debtor's points, as the listener records them for the API
+        AuditEntries.Entry point = audit.creation(p, actor == null ? "unknown" : actor);
+        Map<String, Object> pointEntry = new LinkedHashMap<>(point.details());
+        pointEntry.put("source", "portfolio import " + importId + ", line " + row.line());
+        audited.add(debt.id(), now, CaseEventType.AUDIT, point.summary(), Json.object(pointEntry));
+      }
     }
     // in this order: debtors before their debts, CASE_OPENED before AUDIT as when a debt is registered alone
-    for (CopyRows rows : List.of(newDebtors, newDebts, opened, audited, rejections)) {
+    for (CopyRows rows : List.of(newDebtors, newPoints, newDebts, opened, audited, rejections)) {
       prepared.copies.add(rows.encode());
     }
     prepared.imported = newDebts.size();

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.opencollections.intake.ContactPoints;
 import org.opencollections.intake.DebtIntake;
 import org.opencollections.intake.NewDebt;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,7 @@ class RowValidator {
               ? field + " is missing"
               : field + " '" + abbreviate(String.valueOf(v.getInvalidValue())) + "' " + v.getMessage());
     }
+    ContactPoints.problems(debt.debtor()).forEach((field, problem) -> reasons.add(field + " " + problem));
     nulCharacters(debt, "", reasons);
     if (debt.debtor() != null) {
       nulCharacters(debt.debtor(), "debtor.", reasons);

@@ -114,6 +114,6 @@ class WhatIfPage {
         template = word;
       }
     }
-    return new WhatIf.Event(at, kind, t[2], channel, medium, template);
+    return new WhatIf.Event(at, kind, t[2], channel, medium, template, null);
   }
 }

@@ -40,7 +40,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void theEighthCallInSevenDaysIsDeferredAndExplained() {
+  void regulationF_1006_14b2iA_theEighthCallInSevenDaysIsDeferredAndExplained() {
     String debt = debt("America/New_York", "US-NY");
     for (int i = 0; i < 7; i++) {
       ResponseEntity<JsonNode> made = call(debt, "NO_ANSWER");
@@ -74,7 +74,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void aConversationHoldsOffCallsButNotEmail() {
+  void regulationF_1006_14b2iB_aConversationHoldsOffCallsButNotEmail() {
     String debt = debt("America/New_York", "US-NY");
     assertThat(call(debt, "CONVERSATION").getBody().get("status").asText()).isEqualTo("MADE");
 
@@ -87,7 +87,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void massachusettsAllowsTwoCallsInSevenDays() {
+  void massachusetts_940Cmr_7_04_1f_allowsTwoCallsInSevenDays() {
     String debt = debt("America/New_York", "US-MA");
     call(debt, "NO_ANSWER");
     call(debt, "VOICEMAIL");
@@ -99,7 +99,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void indiaAllowsCallsOnlyUntilSevenInTheEvening() {
+  void india_RbiFairPracticesCode_allowsCallsOnlyUntilSevenInTheEvening() {
     // simulated time runs at about 10:00 in New York: 20:30 in Kolkata
     String debt = debt("Asia/Kolkata", "IN");
     JsonNode late = call(debt, "NO_ANSWER").getBody();
@@ -110,7 +110,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void anAutomatedReminderOutsideTheWindowIsSentAtTheFirstLawfulMoment() {
+  void regulationF_1006_6b1i_anAutomatedReminderOutsideTheWindowIsSentAtTheFirstLawfulMoment() {
     String debt = debt("Asia/Kolkata", "IN");
     JsonNode deferred = api.awaitTimeline(debt, type("CONTACT_DEFERRED"));
     assertThat(deferred.get("details").get("template").asText()).isEqualTo("soft-reminder");
@@ -126,7 +126,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void aHoldBlocksContactUntilItIsReleased() {
+  void aHoldBlocksContactUntilItIsReleased_12CFR1006_38d2_11USC362() {
     String debt = debt("America/New_York", "US-NY");
     ResponseEntity<JsonNode> hold = api.post("/api/debts/" + debt + "/holds", Map.of("kind", "CEASE_COMMUNICATION", "reason", "Written request to stop"));
     assertThat(hold.getStatusCode().value()).isEqualTo(201);
@@ -147,14 +147,14 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void hardshipPausesCollectionButAllowsOfferingAPlan() {
+  void hardshipPausesCollectionButAllowsOfferingAPlan_creditorPolicy() {
     String debt = debt("America/New_York", "US-NY");
     api.post("/api/debts/" + debt + "/holds", Map.of("kind", "HARDSHIP", "reason", "Lost income"));
     assertThat(call(debt, "CONVERSATION").getBody().get("status").asText()).isEqualTo("MADE");
   }
 
   @Test
-  void aChannelTheDebtorHasNoDetailsForIsBlockedNotMade() {
+  void aChannelTheDebtorHasNoDetailsForIsBlockedNotMade_12CFR1006_14a() {
     // 1,500 USD, 30 days past due: the STANDARD segment, whose reminders go by e-mail
     var request = new java.util.HashMap<>(Api.debtRequest("1500.00", api.dateInDays(-30), "PERSONAL_LOAN"));
     request.put("debtor", Map.of("name", "Sam NoMail", "phone", "+1 212 555 0199", "timeZone", "America/New_York", "jurisdiction", "US-NY"));
@@ -173,7 +173,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void ceaseBlockedChannelsAndAnAttorneyApplyToAutomatedContactsToo() {
+  void ceaseBlockedChannelsAndAnAttorneyApplyToAutomatedContactsToo_15USC1692c_a2_c_12CFR1006_14h() {
     String debt = debt("America/New_York", "US-NY");
     String debtor = api.debt(debt).get("debtorId").asText();
     api.awaitTimeline(debt, type("CONTACT"));
@@ -208,7 +208,7 @@ class ContactGovernorApiTest {
   }
 
   @Test
-  void theFirstWrittenContactCarriesTheValidationNoticeAndATimelyDisputeStopsCollectionUntilVerification() {
+  void regulationF_1006_34_1006_38d2_theFirstWrittenContactCarriesTheValidationNoticeAndATimelyDisputeStopsCollectionUntilVerification() {
     String debt = debt("America/New_York", "US-NY");
     JsonNode reminder = api.awaitTimeline(debt, type("CONTACT"));
     assertThat(reminder.get("summary").asText()).endsWith("with the validation notice");
@@ -268,7 +268,7 @@ class ContactGovernorApiTest {
 
   /** What counts is when the dispute was received, not when someone entered it. */
   @Test
-  void aWrittenDisputeReceivedInTimeButEnteredLateStillRequiresVerification() {
+  void regulationF_1006_38d2_aWrittenDisputeReceivedInTimeButEnteredLateStillRequiresVerification() {
     String debt = debt("America/New_York", "US-NY");
     api.awaitTimeline(debt, type("CONTACT"));
     OffsetDateTime inTime = OffsetDateTime.parse(api.get("/api/simulation/clock").getBody().get("now").asText()).plusDays(20);

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opencollections.compliance.ContactDecision.Verdict;
+import org.opencollections.intake.ContactPoint;
 
 /** Each rule at its edges: window boundaries, the 7-day counts, local time across zones and DST. */
 class ContactRulesTest {
@@ -40,7 +41,7 @@ class ContactRulesTest {
   class LocalTimeWindow {
 
     @Test
-    void opensAtEightAndClosesAtNineInTheDebtorsZone() {
+    void regulationF_1006_6b1i_opensAtEightAndClosesAtNineInTheDebtorsZone() {
       assertThat(ContactRules.decide(call("2026-03-02T07:59:59", List.of()), REG_F).verdict()).isEqualTo(Verdict.DEFER);
       assertThat(ContactRules.decide(call("2026-03-02T08:00:00", List.of()), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
       assertThat(ContactRules.decide(call("2026-03-02T20:59:59", List.of()), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
@@ -48,7 +49,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void appliesToEmailAndSmsToo() {
+    void regulationF_1006_6b1i_appliesToEmailAndSmsToo() {
       ContactDecision sms = ContactRules.decide(situation("2026-03-02T22:30:00", NEW_YORK, Channel.SMS, List.of(), List.of()), REG_F);
       assertThat(sms.verdict()).isEqualTo(Verdict.DEFER);
       assertThat(sms.rule()).isEqualTo(ContactRule.LOCAL_TIME_WINDOW);
@@ -58,7 +59,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void isTheDebtorsLocalTimeNotTheServers() {
+    void regulationF_1006_6b1i_isTheDebtorsLocalTimeNotTheServers() {
       // 14:00 UTC is 09:00 in New York (allowed) and 19:30 in Kolkata (after India's 19:00)
       Instant at = Instant.parse("2026-03-02T14:00:00Z");
       var ny = new ContactSituation(at, NEW_YORK, Channel.CALL, "x", false, null, false, false, Set.of(), false, List.of(), List.of(), List.of());
@@ -70,7 +71,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void followsDaylightSavingTime() {
+    void regulationF_1006_6b1i_followsDaylightSavingTime() {
       // 2026-03-08: New York springs forward at 02:00. 12:30 UTC is 07:30 EST the day before, 08:30 EDT that day.
       var before = new ContactSituation(Instant.parse("2026-03-07T12:30:00Z"), NEW_YORK, Channel.CALL, "x", false, null,
           false, false, Set.of(), false, List.of(), List.of(), List.of());
@@ -154,7 +155,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void sevenCallsInSevenDaysAreAllowedTheEighthIsNot() {
+    void regulationF_1006_14b2iA_sevenCallsInSevenDaysAreAllowedTheEighthIsNot() {
       List<Instant> six = calls("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
           "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00");
       assertThat(ContactRules.decide(call("2026-03-08T10:00:00", six), REG_F).verdict()).isEqualTo(Verdict.ALLOW);
@@ -170,7 +171,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void massachusettsAllowsTwoCallsInSevenDays() {
+    void massachusetts_940Cmr_7_04_1f_allowsTwoCallsInSevenDays() {
       List<Instant> two = calls("2026-03-02T09:00:00", "2026-03-05T09:00:00");
       ContactDecision third = ContactRules.decide(call("2026-03-08T12:00:00", two), MASSACHUSETTS);
       assertThat(third.verdict()).isEqualTo(Verdict.DEFER);
@@ -179,7 +180,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void massachusettsCountsTheDebtorsCallsOverAllTheirDebts() {
+    void massachusetts_940Cmr_7_04_1f_countsTheDebtorsCallsOverAllTheirDebts() {
       // one call about this debt, one about the debtor's other debt: the third call to the debtor waits
       List<Instant> thisDebt = calls("2026-03-02T09:00:00");
       List<Instant> allDebts = calls("2026-03-02T09:00:00", "2026-03-04T09:00:00");
@@ -194,7 +195,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void countsOnlyCallsNotLetters() {
+    void regulationF_1006_14b2_countsOnlyCallsNotLetters() {
       List<Instant> seven = calls("2026-03-02T09:00:00", "2026-03-03T09:00:00", "2026-03-04T09:00:00",
           "2026-03-05T09:00:00", "2026-03-06T09:00:00", "2026-03-07T09:00:00", "2026-03-08T09:00:00");
       var letter = situation("2026-03-08T10:00:00", NEW_YORK, Channel.LETTER, seven, List.of());
@@ -206,7 +207,7 @@ class ContactRulesTest {
   class AfterAConversation {
 
     @Test
-    void theConversationDayIsDayOneAndCallsResumeOnDayEight() {
+    void regulationF_1006_14b2iB_theConversationDayIsDayOneAndCallsResumeOnDayEight() {
       List<Instant> talk = List.of(local("2026-03-02T19:00:00", NEW_YORK));
       var day7 = situation("2026-03-08T20:00:00", NEW_YORK, Channel.CALL, List.of(), talk);
       var day8 = situation("2026-03-09T08:00:00", NEW_YORK, Channel.CALL, List.of(), talk);
@@ -217,7 +218,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void doesNotStopAnEmail() {
+    void regulationF_1006_14b2iB_doesNotStopAnEmail() {
       List<Instant> talk = List.of(local("2026-03-02T19:00:00", NEW_YORK));
       var email = situation("2026-03-03T10:00:00", NEW_YORK, Channel.EMAIL, List.of(), talk);
       assertThat(ContactRules.decide(email, REG_F).verdict()).isEqualTo(Verdict.ALLOW);
@@ -233,7 +234,7 @@ class ContactRulesTest {
     }
 
     @Test
-    void eachBlockNamesItsRule() {
+    void eachBlockNamesItsRule_15USC1692c_12CFR1006_6b2_1006_14h_1006_26b() {
       assertThat(ContactRules.decide(with(true, false, false, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.ACTIVE_HOLD);
       assertThat(ContactRules.decide(with(false, true, false, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.CEASE_COMMUNICATION);
       assertThat(ContactRules.decide(with(false, false, true, Set.of(), false, "x"), REG_F).rule()).isEqualTo(ContactRule.ATTORNEY_REPRESENTED);
@@ -245,16 +246,97 @@ class ContactRulesTest {
     }
 
     @Test
-    void aCeaseRequestStillAllowsItsConfirmation() {
+    void aCeaseRequestStillAllowsItsConfirmation_15USC1692c_c1() {
       assertThat(ContactRules.decide(with(false, true, false, Set.of(), false, "cease-confirmation"), REG_F).verdict())
           .isEqualTo(Verdict.ALLOW);
     }
 
     @Test
-    void aBlockIsFinalEvenInsideTheWindow() {
+    void aBlockIsFinalEvenInsideTheWindow_15USC1692c_c() {
       ContactDecision blocked = ContactRules.decide(with(false, true, false, Set.of(), false, "x"), REG_F);
       assertThat(blocked.verdict()).isEqualTo(Verdict.BLOCK);
       assertThat(blocked.notBefore()).isNull();
+    }
+  }
+
+  /** The contact point's own rules: each blocks, as only an action (consent, a new number, the flag lifted) helps. */
+  @Nested
+  class ContactPoints {
+
+    static ContactRules.Point point(ContactPoint.Type type, ContactPoint.Consent consent) {
+      return new ContactRules.Point(java.util.UUID.randomUUID(), type, consent, ContactPoint.Validity.VALID, false);
+    }
+
+    static ContactDecision decide(Channel channel, ContactRules.Point point) {
+      ContactSituation s = new ContactSituation(
+          local("2026-03-02T10:00:00", NEW_YORK), NEW_YORK, channel, "soft-reminder", false, null, false, false, Set.of(),
+          false, List.of(), List.of(), List.of(), point);
+      return ContactRules.decide(s, REG_F);
+    }
+
+    @Test
+    void textWithoutConsent_isBlocked_47USC227b1A() {
+      ContactDecision d = decide(Channel.SMS, point(ContactPoint.Type.MOBILE, null));
+      assertThat(d.verdict()).isEqualTo(Verdict.BLOCK);
+      assertThat(d.rule()).isEqualTo(ContactRule.NO_CONSENT);
+      assertThat(decide(Channel.SMS, point(ContactPoint.Type.MOBILE, ContactPoint.Consent.GIVEN)).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void callToAMobileWithoutConsent_isBlocked_47USC227b1Aiii_47CFR64_1200a1iii() {
+      assertThat(decide(Channel.CALL, point(ContactPoint.Type.MOBILE, null)).rule()).isEqualTo(ContactRule.NO_CONSENT);
+      // a home line needs no prior consent for a call
+      assertThat(decide(Channel.CALL, point(ContactPoint.Type.HOME, null)).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aWithdrawnConsentStopsThatUseEvenOfAHomeLine_12CFR1006_14h() {
+      ContactDecision d = decide(Channel.CALL, point(ContactPoint.Type.HOME, ContactPoint.Consent.WITHDRAWN));
+      assertThat(d.verdict()).isEqualTo(Verdict.BLOCK);
+      assertThat(d.rule()).isEqualTo(ContactRule.NO_CONSENT);
+      assertThat(d.explanation()).contains("withdrawn");
+    }
+
+    @Test
+    void callToAWorkPhoneMarkedDoNotCallAtWork_isBlocked_15USC1692c_a3_12CFR1006_6b1iii() {
+      var work = new ContactRules.Point(null, ContactPoint.Type.WORK, ContactPoint.Consent.GIVEN, ContactPoint.Validity.VALID, true);
+      assertThat(decide(Channel.CALL, work).rule()).isEqualTo(ContactRule.WORKPLACE_CONTACT_PROHIBITED);
+      assertThat(decide(Channel.SMS, work).rule()).isEqualTo(ContactRule.WORKPLACE_CONTACT_PROHIBITED);
+      assertThat(decide(Channel.CALL, point(ContactPoint.Type.WORK, null)).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aWorkEmailWithoutConsent_isBlocked_12CFR1006_22f3() {
+      assertThat(decide(Channel.EMAIL, point(ContactPoint.Type.WORK, null)).rule()).isEqualTo(ContactRule.NO_CONSENT);
+      assertThat(decide(Channel.EMAIL, point(ContactPoint.Type.WORK, ContactPoint.Consent.GIVEN)).verdict()).isEqualTo(Verdict.ALLOW);
+      assertThat(decide(Channel.EMAIL, point(ContactPoint.Type.PERSONAL, null)).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aWrongNumberOrABouncedAddress_isBlocked_noValidContactPoint() {
+      var wrong = new ContactRules.Point(null, ContactPoint.Type.MOBILE, ContactPoint.Consent.GIVEN, ContactPoint.Validity.WRONG_NUMBER, false);
+      var bounced = new ContactRules.Point(null, ContactPoint.Type.PERSONAL, ContactPoint.Consent.GIVEN, ContactPoint.Validity.BOUNCED, false);
+      assertThat(decide(Channel.CALL, wrong).rule()).isEqualTo(ContactRule.NO_VALID_CONTACT_POINT);
+      assertThat(decide(Channel.EMAIL, bounced).rule()).isEqualTo(ContactRule.NO_VALID_CONTACT_POINT);
+    }
+
+    @Test
+    void theGovernorPicksTheFirstLawfulPointInPriorityOrder_orNamesTheFirstOnesObjection() {
+      var wrong = new ContactRules.Point(java.util.UUID.randomUUID(), ContactPoint.Type.MOBILE, ContactPoint.Consent.GIVEN,
+          ContactPoint.Validity.WRONG_NUMBER, false);
+      var noTextConsent = point(ContactPoint.Type.MOBILE, null);
+      var consented = point(ContactPoint.Type.MOBILE, ContactPoint.Consent.GIVEN);
+      assertThat(ContactRules.choose(List.of(wrong, noTextConsent, consented), Channel.SMS)).isEqualTo(consented);
+      assertThat(ContactRules.choose(List.of(wrong, noTextConsent), Channel.SMS)).isEqualTo(wrong);
+      assertThat(ContactRules.choose(List.of(), Channel.SMS)).isNull();
+    }
+
+    @Test
+    void aHoldStillComesFirst_12CFR1006_38d2() {
+      ContactSituation held = new ContactSituation(
+          local("2026-03-02T10:00:00", NEW_YORK), NEW_YORK, Channel.SMS, "soft-reminder", true, "DISPUTE", false, false,
+          Set.of(), false, List.of(), List.of(), List.of(), point(ContactPoint.Type.MOBILE, null));
+      assertThat(ContactRules.decide(held, REG_F).rule()).isEqualTo(ContactRule.ACTIVE_HOLD);
     }
   }
 }

@@ -17,12 +17,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * at most 7 call attempts per debt in 7 consecutive days (Massachusetts: 2 calls and texts per debt and 2 to the
  * debtor over all their debts; New York City: 3 calls, texts and e-mails per debt), no call within 7 days after a
  * telephone conversation (the conversation day counting as day one), and every contact not made names the
- * rule that stopped it.
+ * rule that stopped it. Contact points too: every call, text and e-mail names the point it went to; none to a
+ * point marked wrong number or bounced (from then on); no text without the debtor's consent to texts, no call to a
+ * mobile without consent to calls (47 U.S.C. 227(b)(1)(A)(iii)); nothing after the consent to that use was
+ * withdrawn (12 CFR 1006.14(h)); no call or text to a work phone marked do-not-call-at-work (15 U.S.C. 1692c(a)(3));
+ * no e-mail to a work address without consent (12 CFR 1006.22(f)(3)). A consent is read as the simulation changes
+ * it, at most once: a consent withdrawn at T was given before T, one given at T was absent before.
  */
 final class IndependentContactChecker {
 
   record Entry(UUID debtId, UUID debtorId, String channel, String direction, String status, String outcome, String rule,
-      Instant at, ZoneId zone, String jurisdiction) {}
+      Instant at, ZoneId zone, String jurisdiction, Point point) {}
+
+  /** The point an attempt went to, as stored now (never its value). */
+  record Point(UUID id, String type, String validity, Instant validityAt, boolean doNotCallAtWork,
+      String callConsent, Instant callConsentAt, String textConsent, Instant textConsentAt, String emailConsent,
+      Instant emailConsentAt) {}
 
   private final JdbcTemplate jdbc;
 
@@ -34,13 +44,18 @@ final class IndependentContactChecker {
     List<Entry> ledger =
         jdbc.query(
             "select a.debt_id, d.debtor_id, a.channel, a.direction, a.status, a.outcome, a.rule, a.attempted_at,"
-                + " r.time_zone, r.jurisdiction"
+                + " r.time_zone, r.jurisdiction, p.id, p.type, p.validity, p.validity_at, p.do_not_call_at_work,"
+                + " p.call_consent, p.call_consent_at, p.text_consent, p.text_consent_at, p.email_consent, p.email_consent_at"
                 + " from contact_attempt a join debt d on d.id = a.debt_id join debtor r on r.id = d.debtor_id"
+                + " left join contact_point p on p.id = a.contact_point_id"
                 + " where a.debt_id = any(?) order by a.attempted_at, a.id",
             (rs, i) ->
                 new Entry((UUID) rs.getObject(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                    ZoneId.of(rs.getString(9)), rs.getString(10)),
+                    ZoneId.of(rs.getString(9)), rs.getString(10),
+                    rs.getObject(11) == null ? null : new Point((UUID) rs.getObject(11), rs.getString(12), rs.getString(13),
+                        instant(rs.getTimestamp(14)), rs.getBoolean(15), rs.getString(16), instant(rs.getTimestamp(17)),
+                        rs.getString(18), instant(rs.getTimestamp(19)), rs.getString(20), instant(rs.getTimestamp(21)))),
             (Object) debts.toArray(UUID[]::new));
     List<String> violations = new ArrayList<>();
     Map<UUID, List<Entry>> callsByDebt = new HashMap<>();
@@ -57,6 +72,7 @@ final class IndependentContactChecker {
         }
         continue;
       }
+      pointViolation(e).ifPresent(violations::add);
       LocalTime local = e.at().atZone(e.zone()).toLocalTime();
       LocalTime end = e.jurisdiction().startsWith("IN") ? LocalTime.of(19, 0) : LocalTime.of(21, 0);
       if (local.isBefore(LocalTime.of(8, 0)) || !local.isBefore(end)) {
@@ -96,6 +112,54 @@ final class IndependentContactChecker {
       }
     }
     return violations;
+  }
+
+  private static Instant instant(java.sql.Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * The consent in effect at {@code at}, read as the simulation changes it (at most once). At the very instant of a
+   * change the checker gives the benefit of the doubt: a consent counts from the instant it is given, a withdrawal
+   * from just after it.
+   */
+  private static String consentAt(String status, Instant since, Instant at) {
+    if (status == null || since == null) {
+      return status;
+    }
+    boolean inEffect = status.equals("GIVEN") ? !since.isAfter(at) : since.isBefore(at);
+    return inEffect ? status : status.equals("WITHDRAWN") ? "GIVEN" : null;
+  }
+
+  private static java.util.Optional<String> pointViolation(Entry e) {
+    if (e.channel().equals("LETTER")) {
+      return java.util.Optional.empty();
+    }
+    Point p = e.point();
+    if (p == null) {
+      return java.util.Optional.of("a " + e.channel() + " that names no contact point: " + e);
+    }
+    if (!p.validity().equals("VALID") && (p.validityAt() == null || p.validityAt().isBefore(e.at()))) {
+      return java.util.Optional.of("a " + e.channel() + " to a point marked " + p.validity() + ": " + e);
+    }
+    String consent = switch (e.channel()) {
+      case "CALL" -> consentAt(p.callConsent(), p.callConsentAt(), e.at());
+      case "SMS" -> consentAt(p.textConsent(), p.textConsentAt(), e.at());
+      default -> consentAt(p.emailConsent(), p.emailConsentAt(), e.at());
+    };
+    if ("WITHDRAWN".equals(consent)) {
+      return java.util.Optional.of("a " + e.channel() + " after its consent was withdrawn: " + e);
+    }
+    boolean needsConsent = e.channel().equals("SMS")
+        || (e.channel().equals("CALL") && p.type().equals("MOBILE"))
+        || (e.channel().equals("EMAIL") && p.type().equals("WORK"));
+    if (needsConsent && !"GIVEN".equals(consent)) {
+      return java.util.Optional.of("a " + e.channel() + " without consent to a " + p.type() + " point: " + e);
+    }
+    if (!e.channel().equals("EMAIL") && p.type().equals("WORK") && p.doNotCallAtWork()) {
+      return java.util.Optional.of("a " + e.channel() + " to a work phone marked do-not-call-at-work: " + e);
+    }
+    return java.util.Optional.empty();
   }
 
   /**

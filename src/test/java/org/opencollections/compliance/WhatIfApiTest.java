@@ -77,7 +77,7 @@ class WhatIfApiTest {
   }
 
   @Test
-  void massachusetts_countsTheDebtorsOtherDebtsToo() {
+  void massachusetts_940Cmr_7_04_1f_countsTheDebtorsOtherDebtsToo() {
     ResponseEntity<JsonNode> answer = ask("US-MA",
         List.of(event("2027-03-01T09:00:00-05:00", "CALL_ATTEMPT", "B"), event("2027-03-02T09:00:00-05:00", "CALL_ATTEMPT", "B")),
         event("2027-03-03T10:00:00-05:00", "CALL_ATTEMPT", "A"));
@@ -105,7 +105,7 @@ class WhatIfApiTest {
   }
 
   @Test
-  void blocksFollowOnlyAnAction_aCeaseRequestABlockedChannelAnUnverifiedDispute() {
+  void blocksFollowOnlyAnAction_aCeaseRequestABlockedChannelAnUnverifiedDispute_15USC1692c_c_12CFR1006_14h_1006_38d2() {
     String at = "2027-03-03T10:00:00-05:00";
     Map<String, Object> cease = event("2027-03-01T09:00:00-05:00", "CEASE_REQUEST", "B");
     cease.put("medium", "WRITTEN");

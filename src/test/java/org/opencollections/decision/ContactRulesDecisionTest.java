@@ -44,7 +44,7 @@ class ContactRulesDecisionTest {
 
   @ParameterizedTest(name = "{0} {2} → {3}")
   @MethodSource("rules")
-  void givesEachJurisdictionItsLimits(
+  void givesEachJurisdictionItsLimits_12CFR1006_6b1i_1006_14b2_940Cmr_7_04_1f_6Rcny_5_77(
       String jurisdiction, String country, String channel, String rule, String from, String until, String counted, Integer calls,
       Integer daysAfterConversation, Integer callsToDebtor) throws Exception {
     Map<String, Object> in = new HashMap<>(Map.of("jurisdiction", jurisdiction, "country", country, "channel", channel));

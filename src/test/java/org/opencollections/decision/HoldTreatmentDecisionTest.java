@@ -54,4 +54,26 @@ class HoldTreatmentDecisionTest {
     assertThat(result.outputs()).containsEntry("pausesCollection", pauses).containsEntry("waitForRelease", wait)
         .containsEntry("resumeAt", resumeAt).containsEntry("confirmation", confirmation);
   }
+
+  /** What a cease request stops depends on how it came: the table chooses, per medium. */
+  @ParameterizedTest(name = "cease request, {0} → {1}")
+  @org.junit.jupiter.params.provider.CsvSource(nullValues = "null", value = {
+      // 12 CFR 1006.14(h): orally the debtor stops the medium they name; collection goes on by the others
+      "ORAL, Rule_CeaseOral, CHANNEL, false",
+      // 15 U.S.C. 1692c(c): a written (or electronic) notice stops all communication but the allowed confirmations
+      "WRITTEN, Rule_Cease, ALL, true",
+      "ELECTRONIC, Rule_Cease, ALL, true",
+      // how it came is not known: the strictest reading
+      "null, Rule_Cease, ALL, true"})
+  void ceaseScopeFollowsTheMedium_15USC1692c_c_12CFR1006_14h(String medium, String rule, String scope, boolean pauses)
+      throws Exception {
+    Map<String, Object> in = new java.util.HashMap<>();
+    in.put("holdKind", "CEASE_COMMUNICATION");
+    in.put("verificationRequired", false);
+    in.put("medium", medium);
+    var result = DecisionTable.evaluate(client, "hold-treatment", in);
+
+    assertThat(result.ruleId()).isEqualTo(rule);
+    assertThat(result.outputs()).containsEntry("ceaseScope", scope).containsEntry("pausesCollection", pauses);
+  }
 }
