@@ -98,9 +98,7 @@ class WorkbenchBrowserIT {
     api.createDebt(Api.debtRequest("450.00", "2027-02-09", "CREDIT_CARD"));
     api.createDebt(Api.debtRequest("2300.00", "2027-02-09", "OVERDRAFT"));
     // one soft reminder, then negotiation after three days
-    api.awaitTimeline(top, Api.type("CONTACT"));
-    api.advance("P3D");
-    api.awaitTask(top, "Task_NegotiateWithDebtor");
+    api.reachNegotiation(top);
     String topRef = api.debt(top).get("externalRef").asText();
     // the browser's locale is en-US: form-js's date field takes the date as M/d/yyyy
     String promised = java.time.LocalDate.parse(api.dateInDays(5)).format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy"));
@@ -108,11 +106,17 @@ class WorkbenchBrowserIT {
     open("/");
     wait(ExpectedConditions.urlContains("/login"));
     shot("login");
-    browser.findElement(By.id("username")).sendKeys("operator");
-    browser.findElement(By.id("password")).sendKeys("operator");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    // the supervisor first: the top case waits at the negotiation task, the other two are in soft reminders
+    logIn("supervisor");
+    browser.findElement(By.linkText("Bottlenecks")).click();
+    wait(ExpectedConditions.attributeToBe(By.id("diagram"), "data-ready", "true"));
+    assertThat(badge("Task_NegotiateWithDebtor", "cases")).isEqualTo("1 case");
+    assertThat(badge("Task_NegotiateWithDebtor", "tasks")).isEqualTo("1 waiting");
+    assertThat(badge("SubProcess_SoftReminders", "cases")).isEqualTo("2 cases");
+    shot("bottlenecks-before");
+    logOut();
 
-    wait(ExpectedConditions.urlContains("/workbench/queue"));
+    logIn("operator");
     WebElement first = browser.findElement(By.cssSelector("table.queue tbody tr:first-child .case-link"));
     assertThat(first.getText()).isEqualTo(topRef);
     assertThat(browser.findElement(By.cssSelector(".who .user")).getText()).isEqualTo("operator");
@@ -160,18 +164,20 @@ class WorkbenchBrowserIT {
     assertThat(debt.get("stage").asText()).isEqualTo("MONITORING");
     shot("case-file-monitoring");
 
-    // the supervisor sees where the cases are: one in monitoring, two in soft reminders
-    browser.findElement(By.cssSelector(".logout button")).click();
-    wait(ExpectedConditions.urlContains("/login?logout"));
-    browser.findElement(By.id("username")).sendKeys("supervisor");
-    browser.findElement(By.id("password")).sendKeys("supervisor");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(ExpectedConditions.urlContains("/workbench/queue"));
+    // the supervisor again: nothing waits at negotiation now, the case is in monitoring; its step lists it
+    logOut();
+    logIn("supervisor");
     browser.findElement(By.linkText("Bottlenecks")).click();
     wait(ExpectedConditions.attributeToBe(By.id("diagram"), "data-ready", "true"));
-    assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_MonitorCommitment']")).getText()).isEqualTo("1 case");
-    assertThat(browser.findElement(By.cssSelector(".counts[data-element='SubProcess_SoftReminders']")).getText()).isEqualTo("2 cases");
+    assertThat(browser.findElements(By.cssSelector(".counts[data-element='Task_NegotiateWithDebtor']"))).isEmpty();
+    assertThat(badge("SubProcess_MonitorCommitment", "cases")).isEqualTo("1 case");
+    assertThat(badge("SubProcess_SoftReminders", "cases")).isEqualTo("2 cases");
     shot("bottlenecks");
+    browser.findElement(By.cssSelector(".counts[data-element='SubProcess_MonitorCommitment']")).click();
+    wait(ExpectedConditions.urlContains("/workbench/bottlenecks/elements/SubProcess_MonitorCommitment"));
+    assertThat(browser.findElement(By.cssSelector("[data-figure=total]")).getText()).isEqualTo("1");
+    assertThat(browser.findElement(By.cssSelector("table.queue .case-link")).getText()).isEqualTo(topRef);
+    shot("bottleneck-cases");
 
     // the compliance console: would a third telephone communication in Massachusetts be lawful?
     browser.findElement(By.linkText("What if")).click();
@@ -180,6 +186,24 @@ class WorkbenchBrowserIT {
     WebElement answer = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.answer")));
     assertThat(answer.getText()).contains("Not before Mon 8 Mar 2027, 08:00").contains("CALL_FREQUENCY").contains("calls and texts counted");
     shot("what-if");
+  }
+
+  private void logIn(String user) {
+    wait(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(user);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(ExpectedConditions.urlContains("/workbench/queue"));
+  }
+
+  private void logOut() {
+    browser.findElement(By.cssSelector(".logout button")).click();
+    wait(ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  /** The text of one badge the bottleneck view puts on an element of the model. */
+  private static String badge(String elementId, String kind) {
+    return browser.findElement(By.cssSelector(".counts[data-element='" + elementId + "'] .count-badge." + kind)).getText();
   }
 
   /** The form field a person finds by its label. */
