@@ -79,6 +79,7 @@ class SecurityConfiguration {
                     .requestMatchers("/workbench/what-if").hasAnyRole(names(GUARDS_CONTACT))
                     .requestMatchers(GET, "/workbench/bottlenecks", "/workbench/bottlenecks/**")
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
+                    .requestMatchers(GET, "/workbench/kpis").hasAnyRole(SUPERVISOR.name(), ADMIN.name())
                     .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))
                     .anyRequest().denyAll());
     return http.build();
@@ -119,6 +120,7 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/tasks/*/complete").hasAnyRole(names(WORKS_CASES))
                     .requestMatchers(GET, "/api/audit", "/api/audit/**").hasAnyRole(names(AUDITS))
                     .requestMatchers(GET, "/api/models", "/api/models/**").hasAnyRole(names(AUDITS))
+                    .requestMatchers(GET, "/api/analytics/**").hasAnyRole(SUPERVISOR.name(), ADMIN.name())
                     .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().authenticated());
