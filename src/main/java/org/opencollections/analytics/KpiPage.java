@@ -38,7 +38,7 @@ class KpiPage {
     static final int ROW = 26;
     static final int LENGTH = 300;
 
-    int height() {
+    public int height() {
       return Math.max(1, bars.size()) * ROW + 4;
     }
   }
