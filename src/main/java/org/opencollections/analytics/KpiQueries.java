@@ -99,27 +99,39 @@ class KpiQueries {
     return new Kpis(
         q.from().toString(), q.to().toString(), q.segment(), q.product(),
         now.truncatedTo(ChronoUnit.SECONDS).toString(),
-        rolls.rates(), rolls.cures(), contactRates(p), contactDecisions(p), liquidation(p), recovery(p),
+        rolls.rates(), rolls.cures(), contactRates(p), contactDecisions(p), rolls.liquidation(), recovery(p),
         costToCollect(p, collectedInPeriod), timeInStage(p), slaBreaches(p));
   }
 
-  private record Rolls(Kpis.RollRates rates, Kpis.Cures cures) {}
+  private record Rolls(Kpis.RollRates rates, Kpis.Cures cures, Map<String, Kpis.Liquidation> liquidation) {}
 
   private Rolls rollRates(MapSqlParameterSource p) {
     Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
     Kpis.BUCKETS.forEach(b -> cells.put(b, zeroes()));
     long[] selfCured = new long[1];
+    Map<String, BigDecimal[]> money = new TreeMap<>(); // currency -> balance at the start, collected
+    // one pass over the population: the matrix, the self-cures and the liquidation's sums per currency
     jdbc.query(AT_START
-            + "select from_bucket, to_column, count(*) as debts, count(*) filter (where to_column = 'CURED'"
+            + "select from_bucket, to_column, currency, count(*) as debts, count(*) filter (where to_column = 'CURED'"
             + "  and not exists (select 1 from contact_attempt ca where ca.debt_id = placed.id and ca.status = 'MADE'"
             + "   and ca.outcome = 'CONVERSATION' and ca.attempted_at < placed.closed_at)"
             + "  and not exists (select 1 from commitment c where c.debt_id = placed.id and c.created_at < placed.closed_at)"
-            + " ) as self_cured"
-            + " from placed group by from_bucket, to_column", p,
+            + " ) as self_cured, sum(balance) as balance, sum(collected) as collected"
+            + " from placed group by from_bucket, to_column, currency", p,
         rs -> {
-          cells.get(rs.getString("from_bucket")).put(rs.getString("to_column"), rs.getLong("debts"));
+          cells.get(rs.getString("from_bucket")).merge(rs.getString("to_column"), rs.getLong("debts"), Long::sum);
           selfCured[0] += rs.getLong("self_cured");
+          BigDecimal[] sums = money.computeIfAbsent(rs.getString("currency"), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+          sums[0] = sums[0].add(rs.getBigDecimal("balance"));
+          sums[1] = sums[1].add(rs.getBigDecimal("collected"));
         });
+    Map<String, Kpis.Liquidation> liquidation = new TreeMap<>();
+    money.forEach((code, sums) -> {
+      Currency currency = Currency.getInstance(code);
+      BigDecimal balance = money(sums[0], currency);
+      BigDecimal collected = money(sums[1], currency);
+      liquidation.put(code, new Kpis.Liquidation(collected.toPlainString(), balance.toPlainString(), Kpis.ratio(collected, balance, 4)));
+    });
     Map<String, Kpis.RollRow> rows = new LinkedHashMap<>();
     long all = 0;
     long cured = 0;
@@ -136,26 +148,13 @@ class KpiQueries {
     }
     return new Rolls(
         new Kpis.RollRates(Kpis.BUCKETS, Kpis.COLUMNS, rows),
-        new Kpis.Cures(all, Rate.of(cured, all), Rate.of(selfCured[0], all)));
+        new Kpis.Cures(all, Rate.of(cured, all), Rate.of(selfCured[0], all)), liquidation);
   }
 
   private static Map<String, Long> zeroes() {
     Map<String, Long> row = new LinkedHashMap<>();
     Kpis.COLUMNS.forEach(c -> row.put(c, 0L));
     return row;
-  }
-
-  private Map<String, Kpis.Liquidation> liquidation(MapSqlParameterSource p) {
-    Map<String, Kpis.Liquidation> out = new TreeMap<>();
-    jdbc.query(AT_START + "select currency, sum(balance) as balance, sum(collected) as collected from placed group by currency", p,
-        rs -> {
-          Currency currency = Currency.getInstance(rs.getString("currency"));
-          BigDecimal balance = money(rs.getBigDecimal("balance"), currency);
-          BigDecimal collected = money(rs.getBigDecimal("collected"), currency);
-          out.put(currency.getCurrencyCode(),
-              new Kpis.Liquidation(collected.toPlainString(), balance.toPlainString(), Kpis.ratio(collected, balance, 4)));
-        });
-    return out;
   }
 
   private Map<String, Kpis.Recovery> recovery(MapSqlParameterSource p) {

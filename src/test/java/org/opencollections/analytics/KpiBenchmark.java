@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "collections.engine.data-dir=target/benchmark/engine-${random.uuid}",
       "collections.resume.retry-interval=PT1H",
       "collections.simulation.start=" + CollectionsTest.START,
-      "logging.level.org.opencollections=WARN"
+      "logging.level.org.opencollections=WARN",
+      // a loaded machine deploys the models slowly: give the engine time (the measured part is the database's)
+      "camunda.client.request-timeout=PT60S"
     })
 class KpiBenchmark {
 
