@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
                     .requestMatchers(POST, "/workbench/targets").hasAnyRole(names(MANAGES))
                     .requestMatchers(GET, "/workbench/targets").hasAnyRole(names(WORKS_CASES)) // an operator: their own row
+                    .requestMatchers(GET, "/workbench/kpis").hasAnyRole(SUPERVISOR.name(), ADMIN.name())
                     .requestMatchers(GET, "/", "/workbench", "/workbench/**").hasAnyRole(names(EVERYONE))
                     .anyRequest().denyAll());
     return http.build();
@@ -132,6 +133,7 @@ class SecurityConfiguration {
                         .hasAnyRole(SUPERVISOR.name(), PROCESS_OWNER.name(), ADMIN.name())
                     .requestMatchers(PUT, "/api/targets/*/*").hasAnyRole(names(MANAGES))
                     .requestMatchers(GET, "/api/targets/**").hasAnyRole(names(WORKS_CASES)) // an operator: their own row
+                    .requestMatchers(GET, "/api/analytics/kpis").hasAnyRole(SUPERVISOR.name(), ADMIN.name())
                     .requestMatchers(GET, "/api/**").hasAnyRole(names(EVERYONE))
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().authenticated());

@@ -74,6 +74,7 @@ class AccessTest {
         Arguments.of(HttpMethod.GET, "/actuator/metrics", ADMIN),
         Arguments.of(HttpMethod.GET, "/actuator/prometheus", SCRAPES),
         Arguments.of(HttpMethod.GET, "/api/models", AUDITS),
+        Arguments.of(HttpMethod.GET, "/api/analytics/kpis?from=2027-03-01&to=2027-03-02", MANAGES),
         Arguments.of(HttpMethod.POST, "/api/compliance/what-if", GUARDS_CONTACT));
   }
 

@@ -15,19 +15,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser's session without the browser: cookies kept, redirects not followed, forms posted with their CSRF token. */
-final class Session {
+public final class Session {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:type=\"hidden\"\\s+)?value=\"([^\"]+)\"|<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   private final String base;
   private final HttpClient http;
 
-  Session(int port) {
+  public Session(int port) {
     this.base = "http://127.0.0.1:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
   }
 
@@ -74,7 +74,7 @@ final class Session {
   }
 
   /** Logs in through the login page; returns the answer to the login form. */
-  HttpResponse<String> logIn(String user, String password) {
+  public HttpResponse<String> logIn(String user, String password) {
     return submit("/login", "/login", Map.of("username", user, "password", password));
   }
 
