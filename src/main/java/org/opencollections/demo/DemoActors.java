@@ -85,14 +85,14 @@ final class DemoActors {
   /** What one day brought; the log line of the day. */
   static final class Day {
     int payments, contactsMade, contactsDeferred, contactsBlocked, promises, promisesKept, noCommitment, holds,
-        verifications, refused;
+        verifications, refused, failed;
 
     @Override
     public String toString() {
       return "payments " + payments + " (" + promisesKept + " of them promises kept), contacts made " + contactsMade
           + ", deferred " + contactsDeferred + ", blocked " + contactsBlocked + ", promises " + promises
           + ", no commitment " + noCommitment + ", holds " + holds + ", dispute verifications " + verifications
-          + (refused > 0 ? ", refused by the services " + refused : "");
+          + (refused > 0 ? ", refused by the services " + refused : "") + (failed > 0 ? ", failed " + failed : "");
     }
   }
 
@@ -258,7 +258,8 @@ final class DemoActors {
 
   /**
    * Runs an action a service may refuse because the case moved on meanwhile (closed, the task completed by the
-   * process, a hold in the way): the refusal is counted, as a person would shrug and go to the next case.
+   * process, a hold in the way): the refusal is counted, as a person would shrug and go to the next case. Any
+   * other failure is logged and counted, and the day goes on.
    */
   private static boolean attempt(Day report, Runnable action) {
     try {
@@ -267,6 +268,11 @@ final class DemoActors {
     } catch (ConflictException | InvalidInputException | NotFoundException e) {
       report.refused++;
       LOG.debug("demo: refused: {}", e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      // a busy engine that did not confirm in time, say: this action is lost, the demo goes on with the next
+      report.failed++;
+      LOG.warn("demo: an action failed: {}", e.toString());
       return false;
     }
   }
