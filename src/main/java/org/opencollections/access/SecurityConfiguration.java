@@ -181,7 +181,7 @@ class SecurityConfiguration {
       }
       users.add(User.withUsername(u.name()).password(u.password()).roles(names(u.roles().toArray(Role[]::new))).build());
     }
-    if (EngineMode.of(env).embedded() && !onLoopback(env.getProperty("server.address"))) {
+    if (EngineMode.of(env).embedded() && !DemoUsers.onLoopback(env.getProperty("server.address"))) {
       // the demo users' passwords are public: never on an address that others can reach
       if (users.isEmpty()) {
         throw new IllegalStateException(
@@ -206,18 +206,6 @@ class SecurityConfiguration {
   @Bean
   UserDetailsService users(UserDirectory directory) {
     return new InMemoryUserDetailsManager(directory.details());
-  }
-
-  /** Whether the address (a name or a literal; null is every interface) accepts only this machine's connections. */
-  static boolean onLoopback(String address) {
-    if (address == null || address.isBlank()) {
-      return false;
-    }
-    try {
-      return java.net.InetAddress.getByName(address.trim()).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
   }
 
   /** operator, supervisor, owner, compliance, admin, prometheus: the demo user of each role in embedded mode. */
