@@ -179,6 +179,28 @@ class WorkbenchBrowserIT {
     assertThat(browser.findElement(By.cssSelector("table.queue .case-link")).getText()).isEqualTo(topRef);
     shot("bottleneck-cases");
 
+    // the KPIs of this month so far: every figure on the page is the one the API gives for the same period
+    browser.findElement(By.linkText("KPIs")).click();
+    wait(ExpectedConditions.urlContains("/workbench/kpis"));
+    String from = browser.findElement(By.name("from")).getAttribute("value");
+    String to = browser.findElement(By.name("to")).getAttribute("value");
+    JsonNode kpis = api.as("supervisor").get("/api/analytics/kpis?from=" + from + "&to=" + to).getBody();
+    assertThat(kpis.at("/roll/debtsAtStart").isMissingNode() && kpis.at("/cures").isMissingNode()).isFalse();
+    int figures = 0;
+    int filled = 0;
+    for (WebElement figure : browser.findElements(By.cssSelector("[data-kpi]"))) {
+      String pointer = figure.getAttribute("data-kpi");
+      JsonNode value = kpis.at(pointer);
+      assertThat(value.isMissingNode()).as(pointer).isFalse();
+      String shown = figure.getAttribute("textContent").trim();
+      assertThat(shown).as(pointer).isEqualTo(value.isNull() ? "" : value.asText());
+      figures++;
+      filled += shown.isEmpty() ? 0 : 1;
+    }
+    assertThat(figures).as("figures on the KPI page").isGreaterThan(50);
+    assertThat(filled).as("figures with a value").isPositive();
+    shot("kpis");
+
     // the compliance console: would a third telephone communication in Massachusetts be lawful?
     browser.findElement(By.linkText("What if")).click();
     wait(ExpectedConditions.urlContains("/workbench/what-if"));
