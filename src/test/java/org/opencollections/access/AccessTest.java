@@ -107,6 +107,12 @@ class AccessTest {
     assertThat(scraped.getStatusCode().value()).isEqualTo(200);
     assertThat(scraped.getHeaders().getContentType().toString()).startsWith("text/plain");
     assertThat(scraped.getBody()).contains("# TYPE collections_outbox_pending").contains("collections_cases_starts_total");
+    // the bottleneck view's figures, per element of the model (counted on a schedule, every 5 s in the tests)
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
+        () -> http.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/prometheus", String.class).getBody(),
+        body -> body.contains("collections_bottleneck_cases{element=\"Task_NegotiateWithDebtor\",stage=\"NEGOTIATION\"}")
+            && body.contains("collections_bottleneck_sla_breaches{element=\"SubProcess_SoftReminders\"")
+            && body.contains("collections_bottleneck_stage_time_p90_seconds{element="));
     // and nothing of the cases (every endpoint above refuses it too)
     assertThat(http.withBasicAuth("prometheus", "prometheus").getForEntity("/api/debts", String.class).getStatusCode().value())
         .isEqualTo(403);

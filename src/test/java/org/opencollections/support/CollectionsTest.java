@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.mail.embedded-port=0",
       "collections.resume.retry-interval=PT1H",
       "collections.holds.expiry-check=PT1S",
+      "collections.bottlenecks.metrics-every=PT5S",
       // a configured user besides the demo users, for the login throttle's test
       "collections.security.users[0].name=probe",
       "collections.security.users[0].password={noop}probe-secret",
