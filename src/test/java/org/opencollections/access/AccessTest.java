@@ -112,7 +112,11 @@ class AccessTest {
         () -> http.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/prometheus", String.class).getBody(),
         body -> body.contains("collections_bottleneck_cases{element=\"Task_NegotiateWithDebtor\",stage=\"NEGOTIATION\"}")
             && body.contains("collections_bottleneck_sla_breaches{element=\"SubProcess_SoftReminders\"")
-            && body.contains("collections_bottleneck_stage_time_p90_seconds{element="));
+            && body.contains("collections_bottleneck_stage_time_p90_seconds{element=")
+            // and this month's KPIs so far (every 10 s in the tests)
+            && body.contains("collections_kpi_rate{kpi=\"right_party_contact\"}")
+            && body.contains("collections_kpi_forward_roll{bucket=\"0-30\"}")
+            && body.contains("collections_kpi_cost_to_collect{currency=\"USD\"}"));
     // and nothing of the cases (every endpoint above refuses it too)
     assertThat(http.withBasicAuth("prometheus", "prometheus").getForEntity("/api/debts", String.class).getStatusCode().value())
         .isEqualTo(403);

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "collections.resume.retry-interval=PT1H",
       "collections.holds.expiry-check=PT1S",
       "collections.bottlenecks.metrics-every=PT5S",
+      "collections.analytics.metrics-every=PT10S",
       // a configured user besides the demo users, for the login throttle's test
       "collections.security.users[0].name=probe",
       "collections.security.users[0].password={noop}probe-secret",
