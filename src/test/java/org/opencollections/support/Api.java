@@ -171,7 +171,18 @@ public final class Api {
    * moment after the timeline shows it: the clock moves on a day at a time until the task opens.
    */
   public JsonNode reachNegotiation(String debtId) {
-    awaitTimeline(debtId, type("CONTACT"));
+    // earlier tests leave the clock wherever they moved it: a reminder due at night waits for the debtor's
+    // morning (deferred), so the clock moves on a few hours at a time until it goes out
+    for (int step = 0; count(debtId, type("CONTACT")) == 0; step++) {
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(debtId, type("CONTACT")) > 0);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        if (step == 8) {
+          awaitTimeline(debtId, type("CONTACT")); // says it did not come
+        }
+        advance("PT4H");
+      }
+    }
     advance("P3D");
     for (int day = 0; ; day++) {
       try {
